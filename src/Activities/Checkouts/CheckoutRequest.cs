@@ -1,0 +1,25 @@
+namespace CheckoutOrchestrator.Checkouts;
+
+/// <summary>
+/// What a merchant asks for: one hosted checkout at one provider. Normalised (E.164 phone,
+/// upper-case currency) and validated before a workflow ever sees it.
+/// </summary>
+public sealed record CheckoutRequest(
+    string MerchantId,
+    string MerchantReference,
+    PaymentProvider Provider,
+    Money Amount,
+    string Description,
+    Customer Customer,
+    RedirectUrls? Redirects,
+    IReadOnlyList<PaymentMethod> AllowedMethods,
+    int ExpiresInSeconds);
+
+/// <summary>The paying customer. The phone number is E.164 (<c>+2547…</c>).</summary>
+public sealed record Customer(string? Name, string? Phone, string? Email);
+
+/// <summary>Where the hosted page sends the customer afterwards. Cancel falls back to Failure.</summary>
+public sealed record RedirectUrls(Uri Success, Uri Failure, Uri? Cancel = null)
+{
+    public Uri CancelOrFailure => Cancel ?? Failure;
+}

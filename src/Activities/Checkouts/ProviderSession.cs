@@ -1,0 +1,21 @@
+namespace CheckoutOrchestrator.Checkouts;
+
+/// <summary>
+/// A session the provider opened. <see cref="Reference"/> is what we sent as our reference;
+/// <see cref="SessionId"/> and <see cref="PaymentId"/> are whatever ids the provider returned.
+/// Exactly one of <see cref="CheckoutUrl"/> and <see cref="Action"/> tells the customer what to do.
+/// </summary>
+public sealed record ProviderSession(
+    string Reference,
+    string? SessionId,
+    string? PaymentId,
+    Uri? CheckoutUrl,
+    CustomerAction? Action,
+    DateTimeOffset? ExpiresAt,
+    ProviderStatus Status);
+
+/// <summary>What the customer must do when there is no page to open, e.g. approve a prompt on their phone.</summary>
+public sealed record CustomerAction(string Kind, string Instructions, string? Phone)
+{
+    public const string ApproveOnPhone = "approve_on_phone";
+}

@@ -1,0 +1,64 @@
+using CheckoutOrchestrator.Callbacks;
+using CheckoutOrchestrator.Checkouts;
+
+namespace CheckoutOrchestrator.Providers.Kiotapay;
+
+public sealed class KiotapayClient : IPaymentProviderClient
+{
+    private static readonly ProviderCallContext StatusContext = new(PaymentProvider.Kiotapay, ProviderOperation.GetStatus);
+    private static readonly KiotapayProfile Profile = new();
+    private readonly IKiotapayCheckoutApi api;
+    private readonly CallbackUrls callbacks;
+
+    public KiotapayClient(IKiotapayCheckoutApi api, CallbackUrls callbacks)
+    {
+        this.api = api;
+        this.callbacks = callbacks;
+    }
+
+    public PaymentProvider Provider => PaymentProvider.Kiotapay;
+
+    public async Task<ProviderSession> CreateSessionAsync(CreateSessionCommand command, CancellationToken cancellationToken)
+    {
+        var request = command.Request;
+        var body = new KiotapayCreateSessionRequest(
+            Amount: Amounts.WithScale(request.Amount.Value, DecimalPlaces(request)),
+            Currency: request.Amount.Currency,
+            Description: request.Description,
+            SuccessUrl: request.Redirects!.Success.AbsoluteUri,
+            CancelUrl: request.Redirects.CancelOrFailure.AbsoluteUri,
+            PaymentMethods: [.. Profile.EffectiveMethods(request).Select(m => Profile.MethodCodes[m])],
+            ExternalReference: command.CheckoutId,
+            CustomerEmail: request.Customer.Email,
+            CustomerPhone: request.Customer.Phone,
+            PaymentReference: request.MerchantReference,
+            CallbackUrl: callbacks.ForCheckout(Provider, command.CheckoutId).AbsoluteUri);
+
+        var context = command.CallContext();
+        var response = await ProviderCall.RunAsync(context, () => api.CreateSessionAsync(body, cancellationToken), cancellationToken);
+        var session = response.Session;
+        if (session?.CheckoutUrl is null || !Uri.TryCreate(session.CheckoutUrl, UriKind.Absolute, out var checkoutUrl))
+        {
+            throw ProviderFailures.InvalidResponse(context, "the response has no session id or checkout URL");
+        }
+
+        return new ProviderSession(
+            Reference: command.CheckoutId,
+            SessionId: session.Id,
+            PaymentId: session.CheckoutRef,
+            CheckoutUrl: checkoutUrl,
+            Action: null,
+            ExpiresAt: null,
+            Status: KiotapayStatuses.Map.Map(session.Status ?? "PENDING"));
+    }
+
+    public async Task<ProviderStatus> GetStatusAsync(ProviderSession session, CancellationToken cancellationToken)
+    {
+        var details = await ProviderCall.RunAsync(StatusContext, () => api.GetSessionAsync(session.SessionId!, cancellationToken), cancellationToken);
+        return KiotapayStatuses.Map.Map(details.Status, paidAmount: details.Amount);
+    }
+
+    // Card-only checkouts may carry cents; anything with M-Pesa was validated as whole shillings.
+    private static int DecimalPlaces(CheckoutRequest request) =>
+        Profile.EffectiveMethods(request).Contains(PaymentMethod.MPesa) ? 0 : 2;
+}

@@ -1,0 +1,39 @@
+using CheckoutOrchestrator.Checkouts;
+
+namespace CheckoutOrchestrator.Providers.Kiotapay;
+
+public sealed class KiotapayProfile : ProviderProfile
+{
+    public override PaymentProvider Provider => PaymentProvider.Kiotapay;
+
+    public override ProviderCapabilities Capabilities { get; } = new(
+        StatusLookup: true,
+        // [inferred] Callback payload and signature are undocumented: a callback only triggers a lookup.
+        Callbacks: CallbackTrust.ConfirmByStatusLookup,
+        // No idempotency header, and uniqueness of externalReference is only "best practice".
+        CreateRetry: CreateRetrySafety.None,
+        ConfigurableExpiry: false,
+        Cancel: false,
+        ReturnsCheckoutUrl: true,
+        AccountLevelWebhooks: false);
+
+    public override string Market => "KE";
+
+    // [inferred] The checkout API is documented with KES only (its STK API also names TZS and UGX).
+    public override IReadOnlyCollection<string> AcceptedCurrencies { get; } = ["KES"];
+
+    public override IReadOnlyDictionary<PaymentMethod, string> MethodCodes { get; } = new Dictionary<PaymentMethod, string>
+    {
+        [PaymentMethod.Card] = "CARD",
+        [PaymentMethod.MPesa] = "MPESA_STK",
+    };
+
+    public override IReadOnlyList<PaymentMethod> DefaultMethods { get; } = [PaymentMethod.Card, PaymentMethod.MPesa];
+
+    // The phone is optional at Kiotapay and its own example is Cameroonian, so any valid number goes.
+    public override bool PhoneRequired => false;
+
+    // [inferred] Decimals are undocumented for checkout; Kiotapay's STK API takes whole numbers only.
+    protected override bool RequiresWholeUnits(CheckoutRequest request) =>
+        EffectiveMethods(request).Contains(PaymentMethod.MPesa);
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Refit;
+using Temporalio.Exceptions;
+
+namespace CheckoutOrchestrator.Providers;
+
+/// <summary>Runs one provider call and turns whatever goes wrong into a classified application failure.</summary>
+public static class ProviderCall
+{
+    public static async Task<T> RunAsync<T>(ProviderCallContext context, Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (ApiException ex)
+        {
+            throw ProviderFailures.FromResponse(context, ex.StatusCode, ex.Content, ex.Headers.RetryAfter);
+        }
+        catch (ApiRequestException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw ex.InnerException switch
+            {
+                // Token renewal runs inside the HTTP pipeline and has already classified its own failure.
+                ApplicationFailureException failure => failure,
+                LocalRateLimitException limit => ProviderFailures.LocalRateLimit(context, limit.RetryAfter),
+                _ => ProviderFailures.FromTransport(context, ex.InnerException ?? ex),
+            };
+        }
+        catch (LocalRateLimitException ex)
+        {
+            throw ProviderFailures.LocalRateLimit(context, ex.RetryAfter);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw ProviderFailures.FromTransport(context, ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw ProviderFailures.FromTransport(context, ex);
+        }
+        catch (ProviderRejectedException ex)
+        {
+            throw ex.IsTransient
+                ? ProviderFailures.TransientRejection(context, ex.HttpStatus, ex.Code, ex.ProviderMessage)
+                : ProviderFailures.Rejected(context, ex.HttpStatus, ex.Code, ex.ProviderMessage);
+        }
+        catch (JsonException ex)
+        {
+            throw ProviderFailures.InvalidResponse(context, ex.Message);
+        }
+    }
+}

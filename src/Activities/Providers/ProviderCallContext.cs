@@ -1,0 +1,31 @@
+using CheckoutOrchestrator.Checkouts;
+
+namespace CheckoutOrchestrator.Providers;
+
+/// <summary>
+/// What the classifier needs to know about a provider call to decide whether retrying it is safe.
+/// </summary>
+public sealed record ProviderCallContext(
+    PaymentProvider Provider,
+    ProviderOperation Operation,
+    CreateRetrySafety CreateRetry = CreateRetrySafety.None,
+    int Attempt = 1,
+    Func<string?, string?, bool>? IsDuplicateReference = null)
+{
+    /// <summary>
+    /// A create at a provider with neither idempotency nor a unique reference: if it may have
+    /// reached the provider, retrying could open a second session.
+    /// </summary>
+    public bool IsUnsafeToRetryAmbiguousCreate =>
+        Operation == ProviderOperation.CreateSession && CreateRetry == CreateRetrySafety.None;
+
+    /// <summary>
+    /// A retried create at a unique-reference provider that was refused as a duplicate: an earlier
+    /// attempt did open the session, but its answer was lost.
+    /// </summary>
+    public bool IsLostEarlierCreate(string? code, string? message) =>
+        Operation == ProviderOperation.CreateSession
+        && CreateRetry == CreateRetrySafety.UniqueReference
+        && Attempt > 1
+        && IsDuplicateReference?.Invoke(code, message) == true;
+}

@@ -1,0 +1,8 @@
+namespace CheckoutOrchestrator.Providers;
+
+public enum ProviderOperation
+{
+    Authenticate,
+    CreateSession,
+    GetStatus,
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using CheckoutOrchestrator.Callbacks;
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Validation;
+using Microsoft.Extensions.Options;
+using Refit;
+
+namespace CheckoutOrchestrator.Providers.Waftpay;
+
+public sealed class WaftpayClient : IPaymentProviderClient
+{
+    private static readonly ProviderCallContext StatusContext = new(PaymentProvider.Waftpay, ProviderOperation.GetStatus);
+    private readonly IWaftpayCheckoutApi api;
+    private readonly CallbackUrls callbacks;
+    private readonly TimeProvider time;
+    private readonly TimeZoneInfo expiryZone;
+
+    public WaftpayClient(IWaftpayCheckoutApi api, CallbackUrls callbacks, TimeProvider time, IOptions<WaftpayOptions> options)
+    {
+        this.api = api;
+        this.callbacks = callbacks;
+        this.time = time;
+        expiryZone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.ExpiryTimeZone);
+    }
+
+    public PaymentProvider Provider => PaymentProvider.Waftpay;
+
+    public async Task<ProviderSession> CreateSessionAsync(CreateSessionCommand command, CancellationToken cancellationToken)
+    {
+        var request = command.Request;
+        var now = time.GetUtcNow();
+        var phone = PhoneNumberRules.DigitsOnly(request.Customer.Phone!);
+        var names = request.Customer.Name!.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var expiry = TimeZoneInfo.ConvertTime(now.AddSeconds(request.ExpiresInSeconds), expiryZone);
+        var body = new WaftpayCheckoutRequest(
+            Customer: new WaftpayCustomer(names[0], names.ElementAtOrDefault(1), request.Customer.Email, phone),
+            Timestamp: now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            CheckoutReference: command.CheckoutId,
+            PaymentReference: request.MerchantReference,
+            Msisdn: phone,
+            Country: "KEN",
+            Currency: request.Amount.Currency,
+            Amount: Amounts.Whole(request.Amount.Value),
+            Mode: "redirect",
+            CallbackUrl: callbacks.ForCheckout(Provider, command.CheckoutId).AbsoluteUri,
+            SuccessRedirectUrl: request.Redirects!.Success.AbsoluteUri,
+            FailRedirectUrl: request.Redirects.Failure.AbsoluteUri,
+            MetaData: new Dictionary<string, string> { ["checkout_id"] = command.CheckoutId, ["merchant_id"] = request.MerchantId },
+            ExtraParams: new WaftpayExtraParams("en", expiry.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), StrictAmount: true));
+
+        var context = command.CallContext(IsDuplicateReference);
+        var response = await ProviderCall.RunAsync(context, () => api.CreateCheckoutAsync(body, cancellationToken), cancellationToken);
+        if (!string.Equals(response.Status, "SUCCESS", StringComparison.OrdinalIgnoreCase))
+        {
+            throw ProviderFailures.Rejected(context, 200, response.Code?.ToString(), response.Description);
+        }
+
+        if (!Uri.TryCreate(response.Data?.CheckoutUrl, UriKind.Absolute, out var checkoutUrl))
+        {
+            throw ProviderFailures.InvalidResponse(context, "the response has no checkout URL");
+        }
+
+        // Waftpay returns no session id: our checkout_reference is the only handle.
+        return new ProviderSession(command.CheckoutId, null, null, checkoutUrl, null, response.Data!.ExpiresAt, WaftpayStatuses.Callback.Map("CREATED"));
+    }
+
+    public async Task<ProviderStatus> GetStatusAsync(ProviderSession session, CancellationToken cancellationToken)
+    {
+        // [inferred] The TSQ is documented for payments; querying a checkout by its checkout_reference is to be confirmed.
+        var query = new WaftpayQueryRequest(session.Reference);
+        var response = await ProviderCall.RunAsync(StatusContext, () => QueryAsync(query, cancellationToken), cancellationToken);
+        return response is null || response.IsNotFound
+            ? WaftpayStatuses.Query.Map(WaftpayStatuses.NotFound)
+            : WaftpayStatuses.Query.Map(response.Data?.State, paidAmount: response.Data?.Amount);
+    }
+
+    // [inferred] Duplicate checkout_reference behaviour is undocumented.
+    private static bool IsDuplicateReference(string? code, string? message) =>
+        (message?.Contains("already", StringComparison.OrdinalIgnoreCase) ?? false)
+        || (message?.Contains("duplicate", StringComparison.OrdinalIgnoreCase) ?? false);
+
+    private async Task<WaftpayQueryResponse?> QueryAsync(WaftpayQueryRequest query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await api.QueryPaymentAsync(query, cancellationToken);
+        }
+        catch (ApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+
+namespace CheckoutOrchestrator.Providers.Waftpay;
+
+public sealed record WaftpayTokenRequest(string ConsumerKey, string ConsumerSecret);
+
+/// <summary>expires_in is in milliseconds (7 200 000 = 2 h).</summary>
+public sealed record WaftpayTokenResponse(bool? Status, string? Message, string? Token, long? ExpiresIn);
+
+public sealed record WaftpayCheckoutRequest(
+    WaftpayCustomer Customer,
+    string Timestamp,
+    string CheckoutReference,
+    string PaymentReference,
+    string Msisdn,
+    string Country,
+    string Currency,
+    long Amount,
+    string Mode,
+    string CallbackUrl,
+    string SuccessRedirectUrl,
+    string FailRedirectUrl,
+    IReadOnlyDictionary<string, string> MetaData,
+    WaftpayExtraParams ExtraParams);
+
+public sealed record WaftpayCustomer(string FirstName, string? OtherNames, string? Email, string PhoneNumber);
+
+public sealed record WaftpayExtraParams(string Language, string Expiry, bool StrictAmount);
+
+/// <summary>code is the string "200" here and a number elsewhere, so it is read as raw JSON.</summary>
+public sealed record WaftpayCheckoutResponse(JsonElement? Code, string? Status, string? Description, WaftpayCheckoutData? Data);
+
+public sealed record WaftpayCheckoutData(string? CheckoutUrl, DateTimeOffset? ExpiresAt);
+
+public sealed record WaftpayQueryRequest(string TransactionReference);
+
+public sealed record WaftpayQueryResponse(JsonElement? Status, JsonElement? Code, string? Description, WaftpayPayment? Data)
+{
+    public bool IsNotFound => Says(Status, "NOT_FOUND") || Says(Code, "NOT_FOUND");
+
+    private static bool Says(JsonElement? element, string text) =>
+        element?.ValueKind == JsonValueKind.String && string.Equals(element.Value.GetString(), text, StringComparison.OrdinalIgnoreCase);
+}
+
+public sealed record WaftpayPayment(
+    decimal? Amount,
+    decimal? TotalAmount,
+    string? TransactionReference,
+    string? PaymentUuid,
+    string? PaymentReference,
+    string? State);

@@ -1,0 +1,29 @@
+using CheckoutOrchestrator.Checkouts;
+
+namespace CheckoutOrchestrator.Providers.Waftpay;
+
+public sealed class WaftpayProfile : ProviderProfile
+{
+    public override PaymentProvider Provider => PaymentProvider.Waftpay;
+
+    public override ProviderCapabilities Capabilities { get; } = new(
+        StatusLookup: true,
+        // validation_hash is an unkeyed SHA-256 anyone can compute: it proves nothing.
+        Callbacks: CallbackTrust.ConfirmByStatusLookup,
+        // "checkout_reference must be unique per request".
+        CreateRetry: CreateRetrySafety.UniqueReference,
+        ConfigurableExpiry: true,
+        Cancel: false,
+        ReturnsCheckoutUrl: true,
+        AccountLevelWebhooks: false);
+
+    public override string Market => "KE";
+
+    public override IReadOnlyCollection<string> AcceptedCurrencies { get; } = ["KES"];
+
+    // [inferred] first_name is required: the field table is missing from the docs.
+    public override bool NameRequired => true;
+
+    // [inferred] The only example amount is an integer and the rail is M-Pesa.
+    protected override bool RequiresWholeUnits(CheckoutRequest request) => true;
+}

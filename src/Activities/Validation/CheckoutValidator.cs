@@ -1,0 +1,102 @@
+using System.Net.Mail;
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Providers;
+
+namespace CheckoutOrchestrator.Validation;
+
+/// <summary>
+/// Checks a checkout request before anything is started or sent: first the rules every checkout
+/// shares, then the rules of the chosen provider.
+/// </summary>
+public static class CheckoutValidator
+{
+    public const int MinExpirySeconds = 300;
+    public const int MaxExpirySeconds = 86_400;
+    public const int MaxDescriptionLength = 200;
+    public const int MaxIdentifierLength = 64;
+
+    public static IReadOnlyList<FieldError> Validate(CheckoutRequest request)
+    {
+        var errors = new List<FieldError>();
+        AddCommonRules(request, errors);
+        if (errors.Count == 0)
+        {
+            errors.AddRange(ProviderProfiles.For(request.Provider).Validate(request));
+        }
+
+        return errors;
+    }
+
+    private static void AddCommonRules(CheckoutRequest request, List<FieldError> errors)
+    {
+        RequireIdentifier(request.MerchantId, CheckoutFields.MerchantId, errors);
+        RequireIdentifier(request.MerchantReference, CheckoutFields.MerchantReference, errors);
+
+        if (request.Amount.Value <= 0)
+        {
+            errors.Add(new(CheckoutFields.Amount, "Amount must be greater than zero."));
+        }
+
+        if (!Currencies.TryGetMinorUnits(request.Amount.Currency, out var minorUnits))
+        {
+            errors.Add(new(CheckoutFields.Currency, $"Currency must be one of {string.Join(", ", Currencies.Supported)}."));
+        }
+        else if (!Currencies.HasAtMostDecimals(request.Amount.Value, minorUnits))
+        {
+            errors.Add(new(CheckoutFields.Amount, $"{request.Amount.Currency} amounts have at most {minorUnits} decimal places."));
+        }
+
+        if (request.Description.Length > MaxDescriptionLength)
+        {
+            errors.Add(new(CheckoutFields.Description, $"Description is at most {MaxDescriptionLength} characters."));
+        }
+
+        if (request.Customer.Phone is { } phone && PhoneNumberRules.ToE164(phone) != phone)
+        {
+            errors.Add(new(CheckoutFields.CustomerPhone, "Phone must be a valid number in E.164 form, e.g. +254712345678."));
+        }
+
+        if (request.Customer.Email is { } email && !MailAddress.TryCreate(email, out _))
+        {
+            errors.Add(new(CheckoutFields.CustomerEmail, "Email is not a valid address."));
+        }
+
+        if (request.Redirects is { } redirects)
+        {
+            RequireWebUrl(redirects.Success, CheckoutFields.RedirectSuccess, errors);
+            RequireWebUrl(redirects.Failure, CheckoutFields.RedirectFailure, errors);
+            if (redirects.Cancel is { } cancel)
+            {
+                RequireWebUrl(cancel, CheckoutFields.RedirectCancel, errors);
+            }
+        }
+
+        if (request.ExpiresInSeconds is < MinExpirySeconds or > MaxExpirySeconds)
+        {
+            errors.Add(new(
+                CheckoutFields.ExpiresInSeconds,
+                $"Expiry must be between {MinExpirySeconds} and {MaxExpirySeconds} seconds."));
+        }
+
+        if (request.AllowedMethods.Distinct().Count() != request.AllowedMethods.Count)
+        {
+            errors.Add(new(CheckoutFields.AllowedMethods, "Each payment method may be listed once."));
+        }
+    }
+
+    private static void RequireIdentifier(string value, string field, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Length > MaxIdentifierLength || value.Any(char.IsControl))
+        {
+            errors.Add(new(field, $"Must be 1 to {MaxIdentifierLength} printable characters."));
+        }
+    }
+
+    private static void RequireWebUrl(Uri url, string field, List<FieldError> errors)
+    {
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            errors.Add(new(field, "Must be an absolute http or https URL."));
+        }
+    }
+}
