@@ -3,10 +3,12 @@ namespace CheckoutOrchestrator.Checkouts;
 /// <summary>
 /// A provider callback as it reaches a checkout. When <see cref="IsAuthoritative"/> is false the
 /// callback could not be authenticated and only tells the checkout to look the status up itself.
+/// <see cref="ReviewNote"/> says why a person should look at it (e.g. the provider's fields disagree).
 /// </summary>
 public sealed record ProviderEvent(
     string EventId,
     bool IsAuthoritative,
     ProviderStatus? Status,
     string? ProviderReference,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt,
+    string? ReviewNote = null);

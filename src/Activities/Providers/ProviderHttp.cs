@@ -15,11 +15,12 @@ public static class ProviderHttp
         where TOptions : class =>
         services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
 
+    /// <summary>A source-generated Refit client (no reflection) with the provider's base address and timeout.</summary>
     public static IHttpClientBuilder AddProviderApi<TApi, TOptions>(
         this IServiceCollection services, JsonSerializerOptions json, Func<TOptions, Uri> baseAddress)
         where TApi : class
         where TOptions : ProviderOptions =>
-        services.AddRefitClient<TApi>(ProviderJson.Refit(json))
+        services.AddRefitGeneratedClient<TApi>(ProviderJson.Refit(json))
             .ConfigureHttpClient((provider, http) =>
             {
                 var options = provider.GetRequiredService<IOptions<TOptions>>().Value;

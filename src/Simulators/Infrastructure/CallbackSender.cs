@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace CheckoutOrchestrator.Simulators.Infrastructure;
+
+/// <summary>
+/// Posts callbacks in the background, one payment's callbacks in order, retrying a few times on
+/// non-2xx ([inferred] for all five providers: only Waftpay says it retries "a few times").
+/// The fault switches can drop, duplicate, delay or reverse them.
+/// </summary>
+public sealed class CallbackSender : IDisposable
+{
+    private const int MaxAttempts = 3;
+    private const int MaxLogEntries = 500;
+    private static readonly TimeSpan RetryBackoff = TimeSpan.FromMilliseconds(300);
+
+    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly FaultSwitchboard faults;
+    private readonly TimeProvider time;
+    private readonly ILogger<CallbackSender> logger;
+    private readonly ConcurrentQueue<CallbackDelivery> log = new();
+    private readonly CancellationTokenSource stopping = new();
+
+    public CallbackSender(FaultSwitchboard faults, TimeProvider time, ILogger<CallbackSender> logger)
+    {
+        this.faults = faults;
+        this.time = time;
+        this.logger = logger;
+    }
+
+    public IEnumerable<CallbackDelivery> Deliveries(string provider) =>
+        log.Where(d => string.Equals(d.Provider, provider, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Sends one payment's callbacks, in the order given (stale ones first, the final one last).</summary>
+    public void Send(string provider, IReadOnlyList<OutgoingCallback> callbacks)
+    {
+        var settings = faults.Get(provider);
+        if (settings.DropCallbacks || callbacks.Count == 0)
+        {
+            logger.LogInformation("{Provider}: dropped {Count} callback(s)", provider, callbacks.Count);
+            return;
+        }
+
+        var ordered = settings.OutOfOrderCallbacks ? callbacks.Reverse().ToList() : callbacks;
+        var sequence = ordered.SelectMany(c => Enumerable.Repeat(c, 1 + settings.DuplicateCallbacks)).ToList();
+        _ = Task.Run(() => DeliverAsync(provider, sequence, TimeSpan.FromMilliseconds(settings.CallbackDelayMs), stopping.Token));
+    }
+
+    public void Dispose()
+    {
+        stopping.Cancel();
+        stopping.Dispose();
+        http.Dispose();
+    }
+
+    private async Task DeliverAsync(string provider, IReadOnlyList<OutgoingCallback> sequence, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var callback in sequence)
+            {
+                if (delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(delay, cancellationToken);
+                }
+
+                await DeliverOneAsync(provider, callback, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The simulator is stopping.
+        }
+    }
+
+    private async Task DeliverOneAsync(string provider, OutgoingCallback callback, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            int? status = null;
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, callback.Url)
+                {
+                    Content = new StringContent(callback.Body, Encoding.UTF8, "application/json"),
+                };
+                foreach (var (name, value) in callback.Headers ?? new Dictionary<string, string>())
+                {
+                    request.Headers.TryAddWithoutValidation(name, value);
+                }
+
+                using var response = await http.SendAsync(request, cancellationToken);
+                status = (int)response.StatusCode;
+            }
+            catch (HttpRequestException ex)
+            {
+                logger.LogWarning("{Provider}: callback to {Url} failed: {Error}", provider, callback.Url, ex.Message);
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("{Provider}: callback to {Url} timed out", provider, callback.Url);
+            }
+
+            Record(new CallbackDelivery(provider, callback.Url, callback.Body, status, time.GetUtcNow()));
+            if (status is >= 200 and < 300)
+            {
+                return;
+            }
+
+            await Task.Delay(RetryBackoff * attempt, cancellationToken);
+        }
+    }
+
+    private void Record(CallbackDelivery delivery)
+    {
+        log.Enqueue(delivery);
+        while (log.Count > MaxLogEntries && log.TryDequeue(out _))
+        {
+        }
+    }
+}

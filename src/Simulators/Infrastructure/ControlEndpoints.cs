@@ -1,0 +1,57 @@
+namespace CheckoutOrchestrator.Simulators.Infrastructure;
+
+/// <summary>/simulator: switch faults, read counters and deliveries, revoke tokens.</summary>
+public static class ControlEndpoints
+{
+    public static void MapSimulatorControl(this IEndpointRouteBuilder app)
+    {
+        var control = app.MapGroup("/simulator");
+
+        control.MapGet("/", (IEnumerable<ProviderSimulator> simulators) => Results.Content(IndexPage(simulators), "text/html"));
+
+        var provider = control.MapGroup("/{provider}");
+        provider.MapGet("/faults", (string provider, FaultSwitchboard faults) => Results.Ok(faults.Get(provider)));
+        provider.MapPut("/faults", (string provider, FaultSettings settings, FaultSwitchboard faults) =>
+        {
+            faults.Set(provider, settings);
+            return Results.Ok(settings);
+        });
+        provider.MapDelete("/faults", (string provider, FaultSwitchboard faults) =>
+        {
+            faults.Clear(provider);
+            return Results.NoContent();
+        });
+        provider.MapGet("/stats", (string provider, IEnumerable<ProviderSimulator> simulators) =>
+            Find(simulators, provider) is { } s
+                ? Results.Ok(new { tokenRequests = s.Stats.TokenRequests, creates = s.Stats.Creates, statusLookups = s.Stats.StatusLookups, sessions = s.All.Count() })
+                : Results.NotFound());
+        provider.MapGet("/sessions", (string provider, IEnumerable<ProviderSimulator> simulators) =>
+            Find(simulators, provider) is { } s
+                ? Results.Ok(s.All.Select(x => new { x.Id, x.Reference, x.Amount, x.Currency, x.Status, x.PaidWith, x.CreatedAt, x.ExpiresAt }))
+                : Results.NotFound());
+        provider.MapGet("/callbacks", (string provider, CallbackSender sender) =>
+            Results.Ok(sender.Deliveries(provider).Select(d => new { url = d.Url, body = d.Body, status = d.ResponseStatus, at = d.At })));
+        provider.MapPost("/revoke-tokens", (string provider, IEnumerable<ProviderSimulator> simulators) =>
+        {
+            if (Find(simulators, provider) is not { } s)
+            {
+                return Results.NotFound();
+            }
+
+            s.Tokens.RevokeAll();
+            return Results.NoContent();
+        });
+    }
+
+    private static string IndexPage(IEnumerable<ProviderSimulator> simulators)
+    {
+        var sections = simulators.Select(s =>
+            $"<h2>{s.DisplayName}</h2><p><a href=\"/simulator/{s.Slug}/sessions\">sessions</a> · "
+            + $"<a href=\"/simulator/{s.Slug}/callbacks\">callbacks</a> · <a href=\"/simulator/{s.Slug}/faults\">faults</a> · "
+            + $"<a href=\"/simulator/{s.Slug}/stats\">stats</a></p>");
+        return HostedPageEndpoints.Page("Provider simulators", string.Concat(sections) + "<p><a href=\"/adullam/phone\">Adullam customer phone</a></p>");
+    }
+
+    private static ProviderSimulator? Find(IEnumerable<ProviderSimulator> simulators, string slug) =>
+        simulators.FirstOrDefault(s => string.Equals(s.Slug, slug, StringComparison.OrdinalIgnoreCase));
+}

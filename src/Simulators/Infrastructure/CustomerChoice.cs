@@ -1,0 +1,8 @@
+namespace CheckoutOrchestrator.Simulators.Infrastructure;
+
+public enum CustomerChoice
+{
+    Pay,
+    Fail,
+    Cancel,
+}

@@ -1,0 +1,41 @@
+namespace CheckoutOrchestrator.Simulators.Infrastructure;
+
+/// <summary>
+/// How a simulated provider misbehaves. API faults apply to provider API requests (not to hosted
+/// pages); callback faults apply to the callbacks it sends.
+/// </summary>
+public sealed record FaultSettings
+{
+    /// <summary>Added to every API request.</summary>
+    public int LatencyMs { get; init; }
+
+    /// <summary>The next N API requests answer <see cref="FailStatus"/>.</summary>
+    public int FailNext { get; init; }
+
+    public int FailStatus { get; init; } = 500;
+
+    /// <summary>Sent as Retry-After with a failure.</summary>
+    public int? RetryAfterSeconds { get; init; }
+
+    /// <summary>The next N API requests get no answer at all, until the client gives up.</summary>
+    public int HangNext { get; init; }
+
+    /// <summary>
+    /// Failures and hangs happen after the request was processed, as when a response is lost:
+    /// a create did open its session.
+    /// </summary>
+    public bool AfterProcessing { get; init; }
+
+    /// <summary>Only requests whose path contains this are affected (e.g. "checkout").</summary>
+    public string? PathContains { get; init; }
+
+    public bool DropCallbacks { get; init; }
+
+    /// <summary>Each callback is delivered this many extra times.</summary>
+    public int DuplicateCallbacks { get; init; }
+
+    public int CallbackDelayMs { get; init; }
+
+    /// <summary>Callbacks of one payment arrive in reverse order: the final one first, stale ones after.</summary>
+    public bool OutOfOrderCallbacks { get; init; }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+
+namespace CheckoutOrchestrator.Simulators.Infrastructure;
+
+/// <summary>The current fault settings of each simulated provider, changed at run time through /simulator.</summary>
+public sealed class FaultSwitchboard
+{
+    private readonly ConcurrentDictionary<string, FaultSettings> settings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock gate = new();
+
+    public FaultSettings Get(string provider) => settings.GetValueOrDefault(provider) ?? new FaultSettings();
+
+    public void Set(string provider, FaultSettings faults) => settings[provider] = faults;
+
+    public void Clear(string provider) => settings.TryRemove(provider, out _);
+
+    /// <summary>Takes one of the pending request faults for this path, if any.</summary>
+    public RequestFault? TakeRequestFault(string provider, string path)
+    {
+        lock (gate)
+        {
+            var current = Get(provider);
+            if (current.PathContains is { } filter && !path.Contains(filter, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            if (current.HangNext > 0)
+            {
+                Set(provider, current with { HangNext = current.HangNext - 1 });
+                return new RequestFault(Hang: true, current.FailStatus, current.RetryAfterSeconds, current.AfterProcessing);
+            }
+
+            if (current.FailNext > 0)
+            {
+                Set(provider, current with { FailNext = current.FailNext - 1 });
+                return new RequestFault(Hang: false, current.FailStatus, current.RetryAfterSeconds, current.AfterProcessing);
+            }
+
+            return null;
+        }
+    }
+}
+
+public sealed record RequestFault(bool Hang, int Status, int? RetryAfterSeconds, bool AfterProcessing);

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+
+namespace CheckoutOrchestrator.Simulators.Infrastructure;
+
+/// <summary>
+/// What every simulated provider shares: its sessions, tokens, counters and callbacks, and the
+/// customer's choices on its hosted page (or phone), which each provider turns into its own statuses.
+/// </summary>
+public abstract class ProviderSimulator
+{
+    protected ProviderSimulator(CallbackSender callbacks, TimeProvider time)
+    {
+        Callbacks = callbacks;
+        Time = time;
+        Tokens = new TokenIssuer(time);
+    }
+
+    /// <summary>The path prefix, e.g. "lakipay".</summary>
+    public abstract string Slug { get; }
+
+    public abstract string DisplayName { get; }
+
+    public TokenIssuer Tokens { get; }
+
+    public SimulatorStats Stats { get; } = new();
+
+    public IEnumerable<SimulatedSession> All => Sessions.Values.OrderByDescending(s => s.CreatedAt);
+
+    public virtual bool CanCancel => true;
+
+    protected ConcurrentDictionary<string, SimulatedSession> Sessions { get; } = new(StringComparer.Ordinal);
+
+    protected CallbackSender Callbacks { get; }
+
+    protected TimeProvider Time { get; }
+
+    public virtual SimulatedSession? FindForPage(string pageId) => Sessions.GetValueOrDefault(pageId);
+
+    /// <summary>The buttons offered to pay, as (method code, label).</summary>
+    public virtual IReadOnlyList<(string Method, string Label)> PayOptions(SimulatedSession session) =>
+        [.. session.Methods.DefaultIfEmpty("DEFAULT").Select(m => (m, $"Pay with {m}"))];
+
+    /// <summary>
+    /// Applies a customer's choice once and says where to send the customer next (null: stay on
+    /// the page). A finished session ignores further clicks.
+    /// </summary>
+    public (bool Applied, Uri? Redirect) Decide(SimulatedSession session, CustomerChoice choice, string? method)
+    {
+        lock (session.Sync)
+        {
+            ExpireIfDue(session);
+            if (session.IsFinal)
+            {
+                return (false, null);
+            }
+
+            var now = Time.GetUtcNow();
+            switch (choice)
+            {
+                case CustomerChoice.Pay:
+                    session.PaidWith = method;
+                    Send(OnPaid(session, now));
+                    return (true, session.SuccessUrl);
+                case CustomerChoice.Fail:
+                    Send(OnFailed(session, now));
+                    return (true, session.FailureUrl);
+                default:
+                    Send(OnCancelled(session, now));
+                    return (true, session.CancelUrl ?? session.FailureUrl);
+            }
+        }
+    }
+
+    /// <summary>Marks the session expired if its time is up, sending whatever callback the provider sends then.</summary>
+    public void ExpireIfDue(SimulatedSession session)
+    {
+        lock (session.Sync)
+        {
+            var now = Time.GetUtcNow();
+            if (!session.IsFinal && now >= session.ExpiresAt)
+            {
+                Send(OnExpired(session, now));
+            }
+        }
+    }
+
+    protected static string Origin(HttpRequest request) => $"{request.Scheme}://{request.Host}";
+
+    protected static string? BearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? header["Bearer ".Length..].Trim()
+            : null;
+
+    protected SimulatedSession Add(SimulatedSession session) => Sessions[session.Id] = session;
+
+    protected SimulatedSession? Find(string id)
+    {
+        var session = Sessions.GetValueOrDefault(id);
+        if (session is not null)
+        {
+            ExpireIfDue(session);
+        }
+
+        return session;
+    }
+
+    /// <summary>Moves the session to paid and returns its callbacks in natural order.</summary>
+    protected abstract IReadOnlyList<OutgoingCallback> OnPaid(SimulatedSession session, DateTimeOffset now);
+
+    protected abstract IReadOnlyList<OutgoingCallback> OnFailed(SimulatedSession session, DateTimeOffset now);
+
+    protected abstract IReadOnlyList<OutgoingCallback> OnCancelled(SimulatedSession session, DateTimeOffset now);
+
+    protected abstract IReadOnlyList<OutgoingCallback> OnExpired(SimulatedSession session, DateTimeOffset now);
+
+    private void Send(IReadOnlyList<OutgoingCallback> callbacks) => Callbacks.Send(Slug, callbacks);
+}

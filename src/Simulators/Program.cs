@@ -1,0 +1,4 @@
+using CheckoutOrchestrator.Simulators;
+
+await using var app = SimulatorApp.Create(args);
+await app.RunAsync();

@@ -1,0 +1,95 @@
+using CheckoutOrchestrator.Activities;
+using CheckoutOrchestrator.Callbacks;
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Providers;
+using CheckoutOrchestrator.Simulators;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Temporalio.Testing;
+
+namespace CheckoutOrchestrator.Tests.Infrastructure;
+
+/// <summary>
+/// The real provider layer (options, Refit clients, token caches, activities, callback readers)
+/// configured against the simulators, as the worker and API configure it.
+/// </summary>
+public sealed class ProviderTestHost : IAsyncDisposable
+{
+    public const string SigningKey = "test-callback-signing-key-0123456789abcdef";
+
+    private readonly ServiceProvider services;
+
+    private ProviderTestHost(ServiceProvider services)
+    {
+        this.services = services;
+    }
+
+    public CheckoutActivities Activities => services.GetRequiredService<CheckoutActivities>();
+
+    public CallbackUrls CallbackUrls => services.GetRequiredService<CallbackUrls>();
+
+    public static Dictionary<string, string?> Settings(Uri simulator, Uri callbackBase, string lakiPayPublicKeyPem) => new()
+    {
+        ["Callbacks:PublicBaseUrl"] = callbackBase.AbsoluteUri,
+        ["Callbacks:SigningKey"] = SigningKey,
+        ["Providers:Kiotapay:BaseUrl"] = new Uri(simulator, "kiotapay").AbsoluteUri,
+        ["Providers:Kiotapay:ApiKey"] = SimulatorCredentials.KiotapayApiKey,
+        ["Providers:Kiotapay:ApiSecret"] = SimulatorCredentials.KiotapayApiSecret,
+        ["Providers:LakiPay:BaseUrl"] = new Uri(simulator, "lakipay").AbsoluteUri,
+        ["Providers:LakiPay:PublicKey"] = SimulatorCredentials.LakiPayPublicKey,
+        ["Providers:LakiPay:SecretKey"] = SimulatorCredentials.LakiPaySecretKey,
+        ["Providers:LakiPay:WebhookPublicKeyPem"] = lakiPayPublicKeyPem,
+        ["Providers:Waftpay:BaseUrl"] = new Uri(simulator, "waftpay/api").AbsoluteUri,
+        ["Providers:Waftpay:ConsumerKey"] = SimulatorCredentials.WaftpayConsumerKey,
+        ["Providers:Waftpay:ConsumerSecret"] = SimulatorCredentials.WaftpayConsumerSecret,
+        ["Providers:Chpter:BaseUrl"] = new Uri(simulator, "chpter").AbsoluteUri,
+        ["Providers:Chpter:ApiToken"] = SimulatorCredentials.ChpterApiToken,
+        ["Providers:Chpter:Domain"] = SimulatorCredentials.ChpterDomain,
+        ["Providers:Adullam:BaseUrl"] = new Uri(simulator, "adullam").AbsoluteUri,
+        ["Providers:Adullam:Phone"] = SimulatorCredentials.AdullamPhone,
+        ["Providers:Adullam:Password"] = SimulatorCredentials.AdullamPassword,
+    };
+
+    public static ProviderTestHost Create(
+        SimulatorFixture simulator, Uri callbackBase, Action<Dictionary<string, string?>>? adjust = null, TimeProvider? time = null)
+    {
+        var settings = Settings(simulator.BaseUrl, callbackBase, simulator.LakiPayPublicKeyPem);
+        settings["Providers:Kiotapay:RequestTimeout"] = "00:00:03";
+        settings["Providers:Chpter:RequestTimeout"] = "00:00:03";
+        adjust?.Invoke(settings);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+
+        var services = new ServiceCollection().AddLogging();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        services.AddPaymentProviderClients(configuration);
+        services.AddProviderCallbackReaders(configuration);
+        services.AddTransient<CheckoutActivities>();
+        return new ProviderTestHost(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
+    }
+
+    public T Service<T>()
+        where T : notnull => services.GetRequiredService<T>();
+
+    public IPaymentProviderClient Client(PaymentProvider provider) =>
+        services.GetServices<IPaymentProviderClient>().Single(c => c.Provider == provider);
+
+    public ProviderCallbackReader Reader(PaymentProvider provider) =>
+        services.GetServices<ProviderCallbackReader>().Single(r => r.Provider == provider);
+
+    /// <summary>Runs the create activity as Temporal would, as attempt <paramref name="attempt"/>.</summary>
+    public Task<ProviderSession> CreateAsync(string checkoutId, CheckoutRequest request, int attempt = 1) =>
+        new ActivityEnvironment { Info = ActivityEnvironment.DefaultInfo with { Attempt = attempt } }
+            .RunAsync(() => Activities.CreateSessionAsync(new CreateSessionInput(checkoutId, request)));
+
+    public Task<ProviderStatus> StatusAsync(string checkoutId, PaymentProvider provider, ProviderSession session) =>
+        new ActivityEnvironment().RunAsync(() => Activities.GetStatusAsync(new StatusLookupInput(checkoutId, provider, session)));
+
+    public CallbackVerdict Read(ReceivedCallback callback, PaymentProvider provider) =>
+        Reader(provider).Read(new ProviderCallback(provider, callback.RawBody, callback.CheckoutId, callback.Token, DateTimeOffset.UtcNow));
+
+    public async ValueTask DisposeAsync() => await services.DisposeAsync();
+}
