@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Refit;
@@ -18,5 +19,8 @@ public static class ProviderJson
         PropertyNamingPolicy = naming,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
+
+        // Bodies go to APIs, never into HTML: "+2250798765432" stays as written instead of "\u002B…".
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 }

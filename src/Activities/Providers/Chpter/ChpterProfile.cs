@@ -30,7 +30,9 @@ public sealed class ChpterProfile : ProviderProfile
 
     protected override void AddProviderRules(CheckoutRequest request, List<FieldError> errors)
     {
-        if (request.Customer.Phone is { } phone && !(phone.StartsWith("+2547", StringComparison.Ordinal) || phone.StartsWith("+2541", StringComparison.Ordinal)))
+        var phoneAlreadyRefused = errors.Any(e => e.Field == CheckoutFields.CustomerPhone);
+        if (request.Customer.Phone is { } phone && !phoneAlreadyRefused
+            && !(phone.StartsWith("+2547", StringComparison.Ordinal) || phone.StartsWith("+2541", StringComparison.Ordinal)))
         {
             errors.Add(new(CheckoutFields.CustomerPhone, "Chpter takes Kenyan numbers 2547xxxxxxxx or 2541xxxxxxxx."));
         }

@@ -1,0 +1,164 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CheckoutOrchestrator.Callbacks;
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Providers;
+using CheckoutOrchestrator.Providers.Adullam;
+using CheckoutOrchestrator.Simulators;
+using CheckoutOrchestrator.Simulators.Infrastructure;
+using CheckoutOrchestrator.Tests.Infrastructure;
+using Temporalio.Exceptions;
+using Xunit;
+
+namespace CheckoutOrchestrator.Tests.Providers;
+
+public sealed class AdullamTests : ProviderTestBase
+{
+    public AdullamTests(SimulatorFixture simulator)
+        : base(simulator)
+    {
+    }
+
+    [Fact]
+    public async Task A_session_has_no_url_and_asks_the_customer_to_approve_on_the_phone()
+    {
+        var request = SampleCheckouts.For(PaymentProvider.Adullam);
+
+        var session = await Host.CreateAsync(SampleCheckouts.NewCheckoutId(), request);
+
+        Assert.Null(session.CheckoutUrl);
+        Assert.Equal(CustomerAction.ApproveOnPhone, session.Action!.Kind);
+        Assert.Equal(request.Customer.Phone, session.Action.Phone);
+        Assert.StartsWith("cs_ci_", session.SessionId, StringComparison.Ordinal);
+        Assert.StartsWith("pay_", session.PaymentId, StringComparison.Ordinal);
+        Assert.Equal(new ProviderStatus("created", PaymentStatus.Pending), session.Status);
+    }
+
+    [Fact]
+    public async Task The_requested_expiry_is_sent_as_expires_in()
+    {
+        var before = DateTimeOffset.UtcNow;
+
+        var session = await Host.CreateAsync(SampleCheckouts.NewCheckoutId(), SampleCheckouts.For(PaymentProvider.Adullam) with { ExpiresInSeconds = 600 });
+
+        Assert.InRange(session.ExpiresAt!.Value, before.AddSeconds(595), before.AddSeconds(605));
+    }
+
+    [Fact]
+    public async Task A_retry_of_one_checkout_reuses_its_idempotency_key_and_gets_the_same_session()
+    {
+        var checkoutId = SampleCheckouts.NewCheckoutId();
+        var request = SampleCheckouts.For(PaymentProvider.Adullam);
+        await Simulator.SetFaultsAsync("adullam", new FaultSettings { FailNext = 1, FailStatus = 500, AfterProcessing = true, PathContains = "checkouts" });
+        var before = await Simulator.CountsAsync("adullam");
+
+        var lost = await Assert.ThrowsAsync<ApplicationFailureException>(() => Host.CreateAsync(checkoutId, request));
+        var retried = await Host.CreateAsync(checkoutId, request, attempt: 2);
+        var again = await Host.CreateAsync(checkoutId, request, attempt: 3);
+
+        Assert.Equal((ProviderErrorTypes.Unavailable, false), (lost.ErrorType, lost.NonRetryable));
+        Assert.Equal(retried.SessionId, again.SessionId);
+        Assert.Equal(1, (await Simulator.CountsAsync("adullam")).Creates - before.Creates);
+    }
+
+    [Fact]
+    public async Task The_same_key_with_a_different_body_is_refused()
+    {
+        var checkoutId = SampleCheckouts.NewCheckoutId();
+        var request = SampleCheckouts.For(PaymentProvider.Adullam);
+        await Host.CreateAsync(checkoutId, request);
+
+        var failure = await Assert.ThrowsAsync<ApplicationFailureException>(() =>
+            Host.CreateAsync(checkoutId, request with { Amount = new Money(6000m, "XOF") }, attempt: 2));
+
+        Assert.Equal((ProviderErrorTypes.Rejected, true), (failure.ErrorType, failure.NonRetryable));
+    }
+
+    [Fact]
+    public async Task Status_is_found_in_the_documented_list_as_the_customer_approves()
+    {
+        var checkoutId = SampleCheckouts.NewCheckoutId();
+        var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Adullam));
+        Assert.Equal(PaymentStatus.RequiresAction, (await Host.StatusAsync(checkoutId, PaymentProvider.Adullam, session)).Status);
+
+        await Simulator.ChooseAsync(PhonePage(session), "pay", "orangeCI");
+
+        Assert.Equal(new ProviderStatus("completed", PaymentStatus.Succeeded, null, 5000m), await Host.StatusAsync(checkoutId, PaymentProvider.Adullam, session));
+    }
+
+    [Fact]
+    public async Task Status_can_use_the_single_session_get_once_switched_on()
+    {
+        await using var host = ProviderTestHost.Create(Simulator, Sink.BaseUrl, s => s["Providers:Adullam:UseSingleSessionGet"] = "true");
+        var checkoutId = SampleCheckouts.NewCheckoutId();
+        var session = await host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Adullam));
+        await Simulator.ChooseAsync(PhonePage(session), "fail");
+
+        var notOffered = await Assert.ThrowsAsync<ApplicationFailureException>(() => host.StatusAsync(checkoutId, PaymentProvider.Adullam, session));
+        (await Simulator.Http.PutAsync(new Uri("/simulator/adullam/single-session-get?enabled=true", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        try
+        {
+            var status = await host.StatusAsync(checkoutId, PaymentProvider.Adullam, session);
+            Assert.Equal((PaymentStatus.Failed, "Declined by customer"), (status.Status!.Value, status.FailureReason));
+        }
+        finally
+        {
+            await Simulator.Http.PutAsync(new Uri("/simulator/adullam/single-session-get?enabled=false", UriKind.Relative), null);
+        }
+
+        Assert.Equal(ProviderErrorTypes.Rejected, notOffered.ErrorType);
+    }
+
+    [Fact]
+    public async Task Requests_beyond_the_client_side_limit_are_not_sent_and_fail_retryably()
+    {
+        await using var host = ProviderTestHost.Create(Simulator, Sink.BaseUrl, s =>
+        {
+            s["Providers:Adullam:RequestsPerMinute"] = "3";
+            s["Providers:Adullam:RateLimitQueue"] = "0";
+        });
+        var checkoutId = SampleCheckouts.NewCheckoutId();
+        var before = await Simulator.CountsAsync("adullam");
+        var session = await host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Adullam));
+        await host.StatusAsync(checkoutId, PaymentProvider.Adullam, session);
+
+        var limited = await Assert.ThrowsAsync<ApplicationFailureException>(() => host.StatusAsync(checkoutId, PaymentProvider.Adullam, session));
+
+        Assert.Equal((ProviderErrorTypes.RateLimited, false), (limited.ErrorType, limited.NonRetryable));
+        var after = await Simulator.CountsAsync("adullam");
+        Assert.Equal((1, 1, 1), (after.TokenRequests - before.TokenRequests, after.Creates - before.Creates, after.StatusLookups - before.StatusLookups));
+    }
+
+    [Fact]
+    public async Task An_account_webhook_names_the_session_and_payment_and_only_triggers_a_lookup()
+    {
+        await RegisterWebhookAsync(new Uri(Sink.BaseUrl, "webhooks/adullam"));
+        var session = await Host.CreateAsync(SampleCheckouts.NewCheckoutId(), SampleCheckouts.For(PaymentProvider.Adullam));
+
+        await Simulator.ChooseAsync(PhonePage(session), "pay", "mtnCI");
+        var callbacks = await Sink.WaitForAsync(c => c.Provider == "adullam" && c.RawBody.Contains(session.SessionId!, StringComparison.Ordinal), count: 2);
+
+        var verdicts = callbacks.Select(c => Host.Read(c, PaymentProvider.Adullam)).ToList();
+        Assert.All(verdicts, v => Assert.Contains(session.SessionId!, v.SessionKeys));
+        Assert.All(verdicts, v => Assert.Contains(session.PaymentId!, v.SessionKeys));
+        Assert.All(verdicts, v => Assert.False(v.Event!.IsAuthoritative));
+        Assert.Equal([PaymentStatus.Processing, PaymentStatus.Succeeded], verdicts.Select(v => v.Event!.Status!.Status));
+        Assert.NotEqual(verdicts[0].Event!.EventId, verdicts[1].Event!.EventId);
+    }
+
+    private Uri PhonePage(ProviderSession session) => Simulator.ProviderUrl($"adullam/phone/{session.SessionId}");
+
+    private async Task RegisterWebhookAsync(Uri url)
+    {
+        var token = await Simulator.Http.PostAsJsonAsync(
+            "/adullam/v1/auth/token", new { phone = SimulatorCredentials.AdullamPhone, password = SimulatorCredentials.AdullamPassword });
+        var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
+        using var register = new HttpRequestMessage(HttpMethod.Post, new Uri("/adullam/v1/webhooks", UriKind.Relative))
+        {
+            Content = JsonContent.Create(new { url, events = new[] { "payment.processing", "payment.completed", "payment.failed" } }),
+        };
+        register.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        (await Simulator.Http.SendAsync(register)).EnsureSuccessStatusCode();
+    }
+}

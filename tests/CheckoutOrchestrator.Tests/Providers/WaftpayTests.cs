@@ -1,0 +1,106 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using CheckoutOrchestrator.Callbacks;
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Providers;
+using CheckoutOrchestrator.Simulators.Infrastructure;
+using CheckoutOrchestrator.Tests.Infrastructure;
+using Temporalio.Exceptions;
+using Xunit;
+
+namespace CheckoutOrchestrator.Tests.Providers;
+
+public sealed class WaftpayTests : ProviderTestBase
+{
+    public WaftpayTests(SimulatorFixture simulator)
+        : base(simulator)
+    {
+    }
+
+    [Fact]
+    public async Task Create_returns_only_a_url_and_expiry_and_our_reference_is_the_handle()
+    {
+        var checkoutId = SampleCheckouts.NewCheckoutId();
+        var request = SampleCheckouts.For(PaymentProvider.Waftpay);
+
+        var session = await Host.CreateAsync(checkoutId, request);
+
+        Assert.Null(session.SessionId);
+        Assert.Equal(checkoutId, session.Reference);
+        Assert.StartsWith(Simulator.ProviderUrl("waftpay/checkout/").AbsoluteUri, session.CheckoutUrl!.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Equal(PaymentStatus.Pending, session.Status.Status);
+    }
+
+    [Fact]
+    public async Task The_zone_less_expiry_written_in_Nairobi_time_comes_back_as_the_intended_utc_instant()
+    {
+        var before = DateTimeOffset.UtcNow;
+        var session = await Host.CreateAsync(SampleCheckouts.NewCheckoutId(), SampleCheckouts.For(PaymentProvider.Waftpay) with { ExpiresInSeconds = 3600 });
+
+        var intended = before.AddSeconds(3600);
+        Assert.InRange(session.ExpiresAt!.Value, intended.AddSeconds(-5), intended.AddSeconds(5));
+    }
+
+    [Fact]
+    public async Task The_two_hour_millisecond_token_serves_many_requests()
+    {
+        await using var host = ProviderTestHost.Create(Simulator, Sink.BaseUrl);
+        var before = await Simulator.CountsAsync("waftpay");
+
+        await host.CreateAsync(SampleCheckouts.NewCheckoutId(), SampleCheckouts.For(PaymentProvider.Waftpay));
+        await host.CreateAsync(SampleCheckouts.NewCheckoutId(), SampleCheckouts.For(PaymentProvider.Waftpay));
+
+        Assert.Equal(1, (await Simulator.CountsAsync("waftpay")).TokenRequests - before.TokenRequests);
+    }
+
+    [Theory]
+    [InlineData(null, PaymentStatus.Pending, "NOT_FOUND")]
+    [InlineData("pay", PaymentStatus.Succeeded, "succeeded")]
+    [InlineData("fail", PaymentStatus.Failed, "failed")]
+    [InlineData("cancel", PaymentStatus.Cancelled, "canceled")]
+    public async Task The_status_query_by_checkout_reference_tracks_the_customers_choice(string? choice, PaymentStatus expected, string raw)
+    {
+        var checkoutId = SampleCheckouts.NewCheckoutId();
+        var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Waftpay));
+        if (choice is not null)
+        {
+            await Simulator.ChooseAsync(session.CheckoutUrl!, choice, "MPESA");
+        }
+
+        var status = await Host.StatusAsync(checkoutId, PaymentProvider.Waftpay, session);
+
+        Assert.Equal((expected, raw), (status.Status!.Value, status.Raw));
+    }
+
+    [Fact]
+    public async Task A_callback_with_its_unkeyed_hash_only_triggers_a_status_query()
+    {
+        var checkoutId = SampleCheckouts.NewCheckoutId();
+        var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Waftpay));
+        await Simulator.ChooseAsync(session.CheckoutUrl!, "pay", "MPESA");
+
+        var callbacks = await Sink.WaitForAsync(c => c.CheckoutId == checkoutId, count: 2);
+
+        var verdicts = callbacks.Select(c => Host.Read(c, PaymentProvider.Waftpay)).ToList();
+        Assert.All(verdicts, v => Assert.False(v.Event!.IsAuthoritative));
+        Assert.Equal([PaymentStatus.Processing, PaymentStatus.Succeeded], verdicts.Select(v => v.Event!.Status!.Status));
+        using var body = JsonDocument.Parse(callbacks[1].RawBody);
+        Assert.Equal(checkoutId, body.RootElement.GetProperty("results").GetProperty("transaction_reference").GetString());
+        Assert.Equal(CallbackVerdictKind.Malformed, Host.Read(callbacks[1] with { RawBody = """{"status":"SUCCESS"}""" }, PaymentProvider.Waftpay).Kind);
+    }
+
+    [Fact]
+    public async Task A_create_whose_answer_was_lost_is_retried_with_the_same_reference_and_never_opens_a_second_session()
+    {
+        var checkoutId = SampleCheckouts.NewCheckoutId();
+        await Simulator.SetFaultsAsync("waftpay", new FaultSettings { FailNext = 1, FailStatus = 504, AfterProcessing = true, PathContains = "checkout-backend" });
+
+        var first = await Assert.ThrowsAsync<ApplicationFailureException>(() => Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Waftpay)));
+        var retry = await Assert.ThrowsAsync<ApplicationFailureException>(() => Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Waftpay), attempt: 2));
+
+        Assert.False(first.NonRetryable);
+        Assert.Equal((ProviderErrorTypes.CreateOutcomeUnknown, true), (retry.ErrorType, retry.NonRetryable));
+        var sessions = await Simulator.Http.GetFromJsonAsync<JsonElement>("/simulator/waftpay/sessions");
+        Assert.Single(sessions.EnumerateArray(), s => s.GetProperty("reference").GetString() == checkoutId);
+    }
+}
