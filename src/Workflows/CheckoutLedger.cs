@@ -1,0 +1,60 @@
+using CheckoutOrchestrator.Checkouts;
+
+namespace CheckoutOrchestrator.Workflows;
+
+/// <summary>
+/// A checkout's status and how it got there. It only moves forward: a stale or reordered report
+/// never undoes progress, and the first final status is the last.
+/// </summary>
+public sealed class CheckoutLedger
+{
+    private readonly List<TimelineEntry> timeline = [];
+    private readonly List<string> reviewNotes = [];
+
+    public PaymentStatus Status { get; private set; } = PaymentStatus.Pending;
+
+    public bool IsFinal => Status.IsTerminal();
+
+    public string? FailureReason { get; private set; }
+
+    public DateTimeOffset? FinishedAt { get; private set; }
+
+    public IReadOnlyList<TimelineEntry> Timeline => timeline;
+
+    public IReadOnlyList<string> ReviewNotes => reviewNotes;
+
+    /// <summary>Starts the timeline with the status the session was opened in.</summary>
+    public void Open(PaymentStatus status, DateTimeOffset at, string? providerStatus)
+    {
+        Status = status;
+        timeline.Add(new TimelineEntry(at, status, StatusSource.Created, providerStatus, null));
+    }
+
+    /// <summary>Records a reported status; returns false when it would move the checkout backwards or nowhere.</summary>
+    public bool Record(PaymentStatus status, StatusSource source, DateTimeOffset at, string? providerStatus, string? detail, string? failureReason = null)
+    {
+        if (IsFinal || status.Progress() < Status.Progress() || status == Status)
+        {
+            return false;
+        }
+
+        Status = status;
+        timeline.Add(new TimelineEntry(at, status, source, providerStatus, detail));
+        if (status.IsTerminal())
+        {
+            FinishedAt = at;
+            FailureReason = status == PaymentStatus.Succeeded ? null : failureReason ?? detail;
+        }
+
+        return true;
+    }
+
+    /// <summary>Asks a person to look: the provider said something that does not add up.</summary>
+    public void Flag(string note)
+    {
+        if (!reviewNotes.Contains(note))
+        {
+            reviewNotes.Add(note);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace CheckoutOrchestrator.Workflows;
+
+/// <summary>What told the checkout about a status change.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<StatusSource>))]
+public enum StatusSource
+{
+    [JsonStringEnumMemberName("created")]
+    Created,
+
+    [JsonStringEnumMemberName("webhook")]
+    Webhook,
+
+    [JsonStringEnumMemberName("poll")]
+    Poll,
+
+    [JsonStringEnumMemberName("expiry")]
+    Expiry,
+}

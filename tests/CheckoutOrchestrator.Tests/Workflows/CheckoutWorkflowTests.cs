@@ -1,0 +1,300 @@
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Providers;
+using CheckoutOrchestrator.Tests.Infrastructure;
+using CheckoutOrchestrator.Workflows;
+using Temporalio.Client;
+using Temporalio.Exceptions;
+using Xunit;
+
+namespace CheckoutOrchestrator.Tests.Workflows;
+
+public sealed class CheckoutWorkflowTests : WorkflowTestBase
+{
+    public CheckoutWorkflowTests(TimeSkippingEnvironment environment)
+        : base(environment)
+    {
+    }
+
+    [Fact]
+    public async Task The_checkout_url_comes_back_before_payment_and_a_webhook_completes_the_checkout()
+    {
+        var provider = new FakeProviderActivities();
+        var result = await WithWorkerAsync(provider, async taskQueue =>
+        {
+            var (handle, opened) = await OpenAsync(Input(), taskQueue);
+            Assert.Equal((PaymentStatus.Pending, "https://pay.example.com/sess_1"), (opened.Status, opened.CheckoutUrl!.AbsoluteUri));
+
+            await SendAsync(handle, Callback("evt-1", PaymentStatus.Succeeded, "SUCCESS", paid: 1000.50m));
+            return await OutcomeAsync(handle);
+        });
+
+        Assert.Equal(PaymentStatus.Succeeded, result.Status);
+        Assert.Equal([(PaymentStatus.Pending, StatusSource.Created), (PaymentStatus.Succeeded, StatusSource.Webhook)], result.Timeline.Select(t => (t.Status, t.Source)));
+        Assert.Equal(0, provider.Lookups);
+        Assert.False(result.NeedsReview);
+    }
+
+    [Fact]
+    public async Task A_thirty_minute_checkout_nobody_pays_expires_on_its_own()
+    {
+        var provider = new FakeProviderActivities();
+        var result = await WithWorkerAsync(provider, async taskQueue =>
+        {
+            var (handle, _) = await OpenAsync(Input(expiresInSeconds: 1800), taskQueue);
+            return await OutcomeAsync(handle);
+        });
+
+        var expiry = result.Timeline[^1];
+        Assert.Equal((PaymentStatus.Expired, StatusSource.Expiry), (result.Status, expiry.Source));
+        Assert.True(expiry.At >= result.CreatedAt.AddMinutes(30));
+        Assert.InRange(provider.Lookups, 5, 8);
+    }
+
+    [Fact]
+    public async Task A_success_the_webhook_never_told_is_found_by_polling()
+    {
+        var provider = new FakeProviderActivities();
+        provider.AnswerLookups(FakeProviderActivities.Pending, new ProviderStatus("PENDING", PaymentStatus.Processing), new ProviderStatus("SUCCESS", PaymentStatus.Succeeded, null, 1000.50m));
+
+        var result = await WithWorkerAsync(provider, async taskQueue => await OutcomeAsync((await OpenAsync(Input(), taskQueue)).Handle));
+
+        Assert.Equal(PaymentStatus.Succeeded, result.Status);
+        Assert.Equal([StatusSource.Created, StatusSource.Poll, StatusSource.Poll], result.Timeline.Select(t => t.Source));
+        Assert.Equal(3, provider.Lookups);
+        Assert.True(result.CompletedAt < result.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task Duplicate_and_late_callbacks_do_not_change_a_succeeded_checkout()
+    {
+        var result = await WithWorkerAsync(new FakeProviderActivities(), async taskQueue =>
+        {
+            var (handle, _) = await OpenAsync(Input(), taskQueue);
+            await SendAsync(handle, Callback("evt-1", PaymentStatus.Succeeded, "SUCCESS"));
+            await SendAsync(handle, Callback("evt-1", PaymentStatus.Succeeded, "SUCCESS"));
+            await SendAsync(handle, Callback("evt-0", PaymentStatus.Processing, "PENDING"));
+            await SendAsync(handle, Callback("evt-2", PaymentStatus.Failed, "FAILED"));
+            return await OutcomeAsync(handle);
+        });
+
+        Assert.Equal(PaymentStatus.Succeeded, result.Status);
+        Assert.Single(result.Timeline, t => t.Status == PaymentStatus.Succeeded);
+        Assert.DoesNotContain(result.Timeline, t => t.Status is PaymentStatus.Failed or PaymentStatus.Processing);
+    }
+
+    [Fact]
+    public async Task A_stale_callback_arriving_after_a_newer_one_never_moves_the_checkout_back()
+    {
+        var result = await WithWorkerAsync(new FakeProviderActivities(), async taskQueue =>
+        {
+            var (handle, _) = await OpenAsync(Input(), taskQueue);
+            await SendAsync(handle, Callback("evt-2", PaymentStatus.Processing, "PENDING"));
+            Assert.Equal(PaymentStatus.Processing, (await handle.QueryAsync(wf => wf.Snapshot)).Status);
+            await SendAsync(handle, Callback("evt-1", PaymentStatus.Pending, "INITIATED"));
+            Assert.Equal(PaymentStatus.Processing, (await handle.QueryAsync(wf => wf.Snapshot)).Status);
+            await SendAsync(handle, Callback("evt-3", PaymentStatus.Succeeded, "SUCCESS"));
+            return await OutcomeAsync(handle);
+        });
+
+        Assert.Equal([PaymentStatus.Pending, PaymentStatus.Processing, PaymentStatus.Succeeded], result.Timeline.Select(t => t.Status));
+    }
+
+    [Fact]
+    public async Task A_failure_callback_fails_the_checkout_with_the_providers_reason()
+    {
+        var result = await WithWorkerAsync(new FakeProviderActivities(), async taskQueue =>
+        {
+            var (handle, _) = await OpenAsync(Input(), taskQueue);
+            await SendAsync(handle, Callback("evt-1", PaymentStatus.Failed, "FAILED", reason: "Insufficient funds"));
+            return await OutcomeAsync(handle);
+        });
+
+        Assert.Equal((PaymentStatus.Failed, "Insufficient funds"), (result.Status, result.FailureReason));
+    }
+
+    [Fact]
+    public async Task An_unauthenticated_callback_is_believed_only_once_a_status_lookup_confirms_it()
+    {
+        var provider = new FakeProviderActivities();
+        var result = await WithWorkerAsync(provider, async taskQueue =>
+        {
+            var (handle, _) = await OpenAsync(Input(PaymentProvider.Waftpay), taskQueue);
+            await SendAsync(handle, Callback("evt-1", PaymentStatus.Succeeded, "SUCCESS", authoritative: false));
+            await WaitUntilAsync(() => provider.Lookups >= 1);
+            Assert.Equal(PaymentStatus.Pending, (await handle.QueryAsync(wf => wf.Snapshot)).Status);
+
+            provider.AnswerLookups(new ProviderStatus("succeeded", PaymentStatus.Succeeded, null, 1750m));
+            await SendAsync(handle, Callback("evt-2", PaymentStatus.Succeeded, "SUCCESS", authoritative: false));
+            return await OutcomeAsync(handle);
+        });
+
+        var success = result.Timeline[^1];
+        Assert.Equal((PaymentStatus.Succeeded, StatusSource.Webhook, "succeeded"), (success.Status, success.Source, success.ProviderStatus));
+        Assert.Equal(2, provider.Lookups);
+    }
+
+    [Fact]
+    public async Task A_session_the_provider_refuses_fails_the_early_return_and_the_checkout()
+    {
+        var provider = new FakeProviderActivities
+        {
+            CreateFailure = new ApplicationFailureException(
+                "LakiPay rejected the request",
+                ProviderErrorTypes.Rejected,
+                nonRetryable: true,
+                details: [new ProviderErrorDetails(PaymentProvider.LakiPay, ProviderOperation.CreateSession, 400, "INVALID_PHONE", "bad phone")]),
+        };
+
+        var result = await WithWorkerAsync(provider, async taskQueue =>
+        {
+            var input = Input();
+            var start = WithStartWorkflowOperation.Create(
+                (CheckoutWorkflow wf) => wf.RunAsync(input),
+                new(input.CheckoutId, taskQueue) { IdConflictPolicy = Temporalio.Api.Enums.V1.WorkflowIdConflictPolicy.UseExisting });
+            var refused = await Assert.ThrowsAsync<WorkflowUpdateFailedException>(() =>
+                Client.ExecuteUpdateWithStartWorkflowAsync((CheckoutWorkflow wf) => wf.WaitForSessionAsync(input.RequestFingerprint), new(start)));
+            var cause = Assert.IsType<ApplicationFailureException>(refused.InnerException);
+            Assert.Equal(ProviderErrorTypes.Rejected, cause.ErrorType);
+            Assert.Equal("INVALID_PHONE", cause.Details.ElementAt<CheckoutFailure>(0).Provider!.Code);
+            return await OutcomeAsync(await start.GetHandleAsync());
+        });
+
+        Assert.Equal((PaymentStatus.Failed, false), (result.Status, result.SessionOpened));
+        Assert.Equal(ProviderErrorTypes.Rejected, result.CreateFailure!.Type);
+    }
+
+    [Fact]
+    public async Task The_same_reference_with_a_different_request_is_refused_and_the_first_checkout_goes_on()
+    {
+        var result = await WithWorkerAsync(new FakeProviderActivities(), async taskQueue =>
+        {
+            var input = Input();
+            var (handle, _) = await OpenAsync(input, taskQueue);
+
+            var conflict = await Assert.ThrowsAsync<WorkflowUpdateFailedException>(() => OpenAsync(input with { RequestFingerprint = "another" }, taskQueue));
+            var again = await OpenAsync(input, taskQueue);
+
+            Assert.Equal(CheckoutErrorTypes.Conflict, Assert.IsType<ApplicationFailureException>(conflict.InnerException).ErrorType);
+            Assert.Equal(input.CheckoutId, again.Opened.CheckoutId);
+            await SendAsync(handle, Callback("evt-1", PaymentStatus.Succeeded, "SUCCESS"));
+            return await OutcomeAsync(handle);
+        });
+
+        Assert.Equal(PaymentStatus.Succeeded, result.Status);
+    }
+
+    [Fact]
+    public async Task A_payment_still_processing_at_the_deadline_is_followed_to_its_end()
+    {
+        var provider = new FakeProviderActivities { Otherwise = new("PENDING", PaymentStatus.Processing) };
+        var result = await WithWorkerAsync(provider, async taskQueue =>
+        {
+            var (handle, _) = await OpenAsync(Input(expiresInSeconds: 600), taskQueue);
+            await SendAsync(handle, Callback("evt-1", PaymentStatus.Processing, "PENDING"));
+            var snapshot = await handle.QueryAsync(wf => wf.Snapshot);
+            (provider.ChangesAt, provider.Later) = (snapshot.ExpiresAt!.Value.AddMinutes(3), new("SUCCESS", PaymentStatus.Succeeded, null, 1000.50m));
+            return (Final: await OutcomeAsync(handle), Deadline: snapshot.ExpiresAt!.Value);
+        });
+
+        Assert.Equal(PaymentStatus.Succeeded, result.Final.Status);
+        Assert.True(result.Final.CompletedAt > result.Deadline.AddMinutes(3));
+        Assert.True(result.Final.CompletedAt <= result.Deadline + CheckoutWorkflow.ProcessingGrace);
+    }
+
+    [Fact]
+    public async Task A_success_for_another_amount_is_not_taken_and_asks_for_review()
+    {
+        var result = await WithWorkerAsync(new FakeProviderActivities(), async taskQueue =>
+        {
+            var (handle, _) = await OpenAsync(Input(expiresInSeconds: 300), taskQueue);
+            await SendAsync(handle, Callback("evt-1", PaymentStatus.Succeeded, "SUCCESS", paid: 1m));
+            return await OutcomeAsync(handle);
+        });
+
+        Assert.Equal(PaymentStatus.Expired, result.Status);
+        Assert.Contains(result.ReviewNotes, n => n.Contains("not taken as success", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_callback_for_another_reference_is_ignored()
+    {
+        var result = await WithWorkerAsync(new FakeProviderActivities(), async taskQueue =>
+        {
+            var (handle, _) = await OpenAsync(Input(expiresInSeconds: 300), taskQueue);
+            await SendAsync(handle, Callback("evt-1", PaymentStatus.Succeeded, "SUCCESS", reference: "someone-else"));
+            return await OutcomeAsync(handle);
+        });
+
+        Assert.Equal(PaymentStatus.Expired, result.Status);
+        Assert.True(result.NeedsReview);
+    }
+
+    [Fact]
+    public async Task A_provider_without_status_lookup_is_never_polled_and_its_expiry_asks_for_review()
+    {
+        var provider = new FakeProviderActivities();
+        var result = await WithWorkerAsync(provider, async taskQueue => await OutcomeAsync((await OpenAsync(Input(PaymentProvider.Chpter), taskQueue)).Handle));
+
+        Assert.Equal(PaymentStatus.Expired, result.Status);
+        Assert.Equal(0, provider.Lookups);
+        Assert.True(result.NeedsReview);
+    }
+
+    [Fact]
+    public async Task The_deadline_is_never_before_the_providers_own_expiry()
+    {
+        var provider = new FakeProviderActivities();
+        var result = await WithWorkerAsync(provider, async taskQueue =>
+        {
+            var input = Input(PaymentProvider.Waftpay, expiresInSeconds: 600);
+            provider.ProviderExpiresAt = DateTimeOffset.UtcNow.AddHours(3);
+            return await OutcomeAsync((await OpenAsync(input, taskQueue)).Handle);
+        });
+
+        Assert.Equal(PaymentStatus.Expired, result.Status);
+        Assert.True(result.CompletedAt >= provider.ProviderExpiresAt);
+    }
+
+    [Fact]
+    public async Task An_unrecognised_provider_status_changes_nothing_and_is_kept_raw()
+    {
+        var provider = new FakeProviderActivities();
+        provider.AnswerLookups(new ProviderStatus("ON_HOLD", null));
+        var result = await WithWorkerAsync(provider, async taskQueue =>
+        {
+            var (handle, _) = await OpenAsync(Input(expiresInSeconds: 300), taskQueue);
+            await Env.DelayAsync(TimeSpan.FromSeconds(31));
+            await WaitUntilAsync(() => provider.Lookups >= 1);
+            var snapshot = await handle.QueryAsync(wf => wf.Snapshot);
+            Assert.Equal((PaymentStatus.Pending, "ON_HOLD"), (snapshot.Status, snapshot.ProviderStatus));
+            return await OutcomeAsync(handle);
+        });
+
+        Assert.Equal(PaymentStatus.Expired, result.Status);
+    }
+
+    [Fact]
+    public async Task A_create_cut_short_at_a_provider_without_idempotency_is_not_retried()
+    {
+        var history = await WithWorkerAsync(new FakeProviderActivities(), async taskQueue =>
+        {
+            var (handle, _) = await OpenAsync(Input(PaymentProvider.Kiotapay), taskQueue);
+            await SendAsync(handle, Callback("evt-1", PaymentStatus.Succeeded, "SUCCEEDED"));
+            await OutcomeAsync(handle);
+            return await handle.FetchHistoryAsync();
+        });
+
+        var scheduled = history.Events.First(e => e.ActivityTaskScheduledEventAttributes is not null).ActivityTaskScheduledEventAttributes;
+        Assert.Contains("TemporalTimeout:StartToClose", scheduled.RetryPolicy.NonRetryableErrorTypes);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
+            await Task.Delay(20);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Providers;
+using CheckoutOrchestrator.Tests.Infrastructure;
+using CheckoutOrchestrator.Workflows;
+using Temporalio.Api.Enums.V1;
+using Temporalio.Client;
+using Temporalio.Testing;
+using Temporalio.Worker;
+using Xunit;
+
+namespace CheckoutOrchestrator.Tests.Workflows;
+
+[Collection(TimeSkippingServerGroup.Name)]
+public abstract class WorkflowTestBase
+{
+    protected WorkflowTestBase(TimeSkippingEnvironment environment)
+    {
+        Env = environment.Env;
+    }
+
+    protected WorkflowEnvironment Env { get; }
+
+    protected ITemporalClient Client => Env.Client;
+
+    protected static CheckoutWorkflowInput Input(PaymentProvider provider = PaymentProvider.LakiPay, int expiresInSeconds = 1800, string fingerprint = "fingerprint-1") =>
+        new(
+            SampleCheckouts.NewCheckoutId(),
+            SampleCheckouts.For(provider) with { ExpiresInSeconds = expiresInSeconds },
+            fingerprint,
+            ProviderProfiles.For(provider).Capabilities);
+
+    protected static ProviderEvent Callback(string eventId, PaymentStatus? status, string raw, bool authoritative = true, decimal? paid = null, string? reason = null, string? reference = null) =>
+        new(eventId, authoritative, new ProviderStatus(raw, status, reason, paid), reference, DateTimeOffset.UtcNow);
+
+    protected static Task SendAsync(WorkflowHandle<CheckoutWorkflow, CheckoutSnapshot> handle, ProviderEvent providerEvent) =>
+        handle.SignalAsync(wf => wf.ReceiveProviderEventAsync(providerEvent));
+
+    /// <summary>
+    /// Waits for the checkout's outcome with time skipping unlocked. The SDK unlocks it only for
+    /// handles from StartWorkflowAsync; update-with-start handles need it done here.
+    /// </summary>
+    protected async Task<CheckoutSnapshot> OutcomeAsync(WorkflowHandle<CheckoutWorkflow, CheckoutSnapshot> handle)
+    {
+        var testService = Client.Connection.TestService;
+        await testService.UnlockTimeSkippingAsync(new());
+        try
+        {
+            return await handle.GetResultAsync();
+        }
+        finally
+        {
+            await testService.LockTimeSkippingAsync(new());
+        }
+    }
+
+    /// <summary>Runs a worker with the real workflow and fake activities on a task queue of the test's own.</summary>
+    protected async Task<T> WithWorkerAsync<T>(FakeProviderActivities provider, Func<string, Task<T>> test)
+    {
+        var taskQueue = $"tq-{Guid.NewGuid()}";
+        using var worker = new TemporalWorker(
+            Client,
+            new TemporalWorkerOptions(taskQueue).AddAllActivities(provider).AddWorkflow<CheckoutWorkflow>());
+        return await worker.ExecuteAsync(() => test(taskQueue));
+    }
+
+    /// <summary>Opens the checkout the way the API does: update-with-start, returning when the session is open.</summary>
+    protected async Task<(WorkflowHandle<CheckoutWorkflow, CheckoutSnapshot> Handle, CheckoutSnapshot Opened)> OpenAsync(CheckoutWorkflowInput input, string taskQueue)
+    {
+        var start = WithStartWorkflowOperation.Create(
+            (CheckoutWorkflow wf) => wf.RunAsync(input),
+            new(input.CheckoutId, taskQueue) { IdConflictPolicy = WorkflowIdConflictPolicy.UseExisting });
+        var opened = await Client.ExecuteUpdateWithStartWorkflowAsync(
+            (CheckoutWorkflow wf) => wf.WaitForSessionAsync(input.RequestFingerprint), new(start));
+        return (await start.GetHandleAsync(), opened);
+    }
+}
