@@ -1,0 +1,13 @@
+namespace CheckoutOrchestrator.Api;
+
+/// <summary>Section "Api".</summary>
+public sealed class ApiOptions
+{
+    public const string Section = "Api";
+
+    /// <summary>
+    /// How long POST /checkouts waits for the provider's session before answering 202 with the
+    /// checkout's address. Below the usual 30-second client and proxy timeouts.
+    /// </summary>
+    public TimeSpan SessionWait { get; set; } = TimeSpan.FromSeconds(25);
+}

@@ -1,0 +1,46 @@
+using CheckoutOrchestrator.Api.Checkouts;
+using CheckoutOrchestrator.Api.Webhooks;
+using CheckoutOrchestrator.Callbacks;
+using CheckoutOrchestrator.Providers;
+using CheckoutOrchestrator.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CheckoutOrchestrator.Api;
+
+/// <summary>The checkout API: open and read checkouts, and relay provider callbacks to them.</summary>
+public static class CheckoutApiApp
+{
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        configure?.Invoke(builder);
+        builder.Services.AddCheckoutApi(builder.Configuration);
+        builder.Services.AddCheckoutTelemetry(builder.Configuration, "checkout-api");
+        var app = builder.Build();
+        app.MapCheckoutApi();
+        return app;
+    }
+
+    public static IServiceCollection AddCheckoutApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddProblemDetails();
+        services.AddExceptionHandler<TemporalUnavailableHandler>();
+        services.AddOpenApi();
+        services.AddValidatedOptions<ApiOptions>(configuration, ApiOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddCheckoutTemporalClient(configuration);
+        services.AddProviderCallbackReaders(configuration);
+        services.AddSingleton<CheckoutGateway>();
+        return services;
+    }
+
+    public static WebApplication MapCheckoutApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapCheckoutEndpoints();
+        app.MapWebhookEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text.Json;
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Validation;
+
+namespace CheckoutOrchestrator.Api.Checkouts;
+
+/// <summary>Turns a request body into a normalised checkout request, or into every reason it is not one.</summary>
+public static class CheckoutRequestReader
+{
+    /// <summary>Used when the caller gives no expiry.</summary>
+    public const int DefaultExpirySeconds = 1800;
+
+    private const NumberStyles PlainDecimal = NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign;
+
+    /// <summary>Missing and unreadable fields: the body is not a checkout request at all (400).</summary>
+    public static (CheckoutRequest? Request, IReadOnlyList<FieldError> Errors) Read(CreateCheckoutBody body)
+    {
+        var errors = new List<FieldError>();
+        var merchantId = Required(body.MerchantId, CheckoutFields.MerchantId, errors);
+        var merchantReference = Required(body.MerchantReference, CheckoutFields.MerchantReference, errors);
+
+        PaymentProvider provider = default;
+        if (Required(body.Provider, CheckoutFields.Provider, errors) is { } slug && !PaymentProviderSlugs.TryParse(slug, out provider))
+        {
+            var known = string.Join(", ", Enum.GetValues<PaymentProvider>().Select(p => p.ToSlug()));
+            errors.Add(new(CheckoutFields.Provider, $"Unknown provider; use one of {known}."));
+        }
+
+        var amount = ReadAmount(body.Amount, errors);
+        var currency = Required(body.Currency, CheckoutFields.Currency, errors)?.Trim().ToUpperInvariant();
+        var phone = ReadPhone(body.Customer?.Phone, errors);
+        var redirects = ReadRedirects(body.RedirectUrls, errors);
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var request = new CheckoutRequest(
+            merchantId!,
+            merchantReference!,
+            provider,
+            new Money(amount!.Value, currency!),
+            body.Description?.Trim() ?? string.Empty,
+            new Customer(Blank(body.Customer?.Name), phone, Blank(body.Customer?.Email)),
+            redirects,
+            body.AllowedMethods ?? [],
+            body.ExpiresInSeconds ?? DefaultExpirySeconds);
+        return (request, []);
+    }
+
+    private static string? Required(string? value, string field, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(new(field, "Required."));
+            return null;
+        }
+
+        return value;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>A JSON number or a string of digits, read straight into a decimal: never through a float.</summary>
+    private static decimal? ReadAmount(JsonElement? element, List<FieldError> errors)
+    {
+        var text = element?.ValueKind switch
+        {
+            JsonValueKind.Number => element.Value.GetRawText(),
+            JsonValueKind.String => element.Value.GetString(),
+            _ => null,
+        };
+        if (element is null or { ValueKind: JsonValueKind.Null })
+        {
+            errors.Add(new(CheckoutFields.Amount, "Required."));
+            return null;
+        }
+
+        if (text is null || !decimal.TryParse(text, PlainDecimal, CultureInfo.InvariantCulture, out var amount))
+        {
+            errors.Add(new(CheckoutFields.Amount, "Must be a decimal number of major units, e.g. 1000.50 or \"1000.50\"."));
+            return null;
+        }
+
+        // 1000.5 and 1000.50 are the same amount, so a retry that writes it differently is the same request.
+        return amount / 1.000000000000000000000000000000000m;
+    }
+
+    private static string? ReadPhone(string? phone, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(phone))
+        {
+            return null;
+        }
+
+        var e164 = PhoneNumberRules.ToE164(phone);
+        if (e164 is null)
+        {
+            errors.Add(new(CheckoutFields.CustomerPhone, "Must be a valid phone number in international form, e.g. +254712345678."));
+        }
+
+        return e164;
+    }
+
+    private static RedirectUrls? ReadRedirects(RedirectUrlsBody? body, List<FieldError> errors)
+    {
+        if (body is null)
+        {
+            return null;
+        }
+
+        var success = Url(body.Success, CheckoutFields.RedirectSuccess, required: true, errors);
+        var failure = Url(body.Failure, CheckoutFields.RedirectFailure, required: true, errors);
+        var cancel = Url(body.Cancel, CheckoutFields.RedirectCancel, required: false, errors);
+        return success is null || failure is null ? null : new RedirectUrls(success, failure, cancel);
+    }
+
+    private static Uri? Url(string? value, string field, bool required, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                errors.Add(new(field, "Required when redirectUrls is given."));
+            }
+
+            return null;
+        }
+
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var url))
+        {
+            errors.Add(new(field, "Must be an absolute http or https URL."));
+        }
+
+        return url;
+    }
+}

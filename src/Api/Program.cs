@@ -1,0 +1,4 @@
+using CheckoutOrchestrator.Api;
+
+await using var app = CheckoutApiApp.Create(args);
+await app.RunAsync();

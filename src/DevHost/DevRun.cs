@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Sockets;
+using CheckoutOrchestrator.Api;
+using CheckoutOrchestrator.ServiceDefaults;
+using CheckoutOrchestrator.Simulators;
+using CheckoutOrchestrator.Simulators.LakiPay;
+using CheckoutOrchestrator.Worker;
+using Temporalio.Testing;
+
+namespace CheckoutOrchestrator.DevHost;
+
+/// <summary>
+/// The whole product on one machine: a Temporal dev server (unless a cluster address is given),
+/// the provider simulators, the API and the worker, wired to each other. The dev run and the
+/// end-to-end tests both start exactly this.
+/// </summary>
+public sealed class DevRun : IAsyncDisposable
+{
+    /// <summary>Dev-only: the real key comes from a secret store.</summary>
+    public const string DevSigningKey = "development-only-callback-signing-key-0123456789";
+
+    private readonly List<IAsyncDisposable> parts = [];
+    private WorkflowEnvironment? temporal;
+
+    private DevRun()
+    {
+    }
+
+    public Uri ApiUrl { get; private set; } = null!;
+
+    public Uri SimulatorUrl { get; private set; } = null!;
+
+    public string TemporalAddress { get; private set; } = null!;
+
+    public string Namespace { get; private set; } = null!;
+
+    /// <summary>Temporal UI, when the dev server serves one (the real CLI does; the offline stand-in does not).</summary>
+    public Uri? TemporalUiUrl { get; private set; }
+
+    public IServiceProvider ApiServices { get; private set; } = null!;
+
+    public static async Task<DevRun> StartAsync(DevRunOptions options, CancellationToken cancellationToken = default)
+    {
+        var run = new DevRun();
+        try
+        {
+            await run.StartPartsAsync(options, cancellationToken);
+            return run;
+        }
+        catch
+        {
+            await run.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        for (var i = parts.Count - 1; i >= 0; i--)
+        {
+            await parts[i].DisposeAsync();
+        }
+
+        if (temporal is not null)
+        {
+            await temporal.ShutdownAsync();
+        }
+    }
+
+    private static int PortOrFree(int port)
+    {
+        if (port != 0)
+        {
+            return port;
+        }
+
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<bool> IsListeningAsync(Uri url)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await client.ConnectAsync(url.Host, url.Port, timeout.Token);
+            return true;
+        }
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task StartPartsAsync(DevRunOptions options, CancellationToken cancellationToken)
+    {
+        var temporalSettings = options.Settings.Temporal;
+        Namespace = temporalSettings.Namespace;
+        if (options.ExistingTemporalAddress is { } address)
+        {
+            TemporalAddress = address;
+        }
+        else
+        {
+            await StartTemporalAsync(options);
+        }
+
+        var simulators = SimulatorApp.Create([], builder =>
+        {
+            builder.WebHost.UseUrls($"http://127.0.0.1:{PortOrFree(options.Settings.Simulators.Port)}");
+            options.ConfigureLogging?.Invoke(builder.Logging);
+        });
+        parts.Add(simulators);
+        await simulators.StartAsync(cancellationToken);
+        SimulatorUrl = new Uri(simulators.Urls.First());
+
+        ApiUrl = new Uri($"http://127.0.0.1:{PortOrFree(options.Settings.Api.Port)}");
+        var settings = SimulatorClientSettings.For(
+            SimulatorUrl, ApiUrl, DevSigningKey, simulators.Services.GetRequiredService<LakiPaySigningKey>().PublicKeyPem);
+        settings[$"{TemporalSettings.Section}:Address"] = TemporalAddress;
+        settings[$"{TemporalSettings.Section}:Namespace"] = Namespace;
+        settings[$"{TemporalSettings.Section}:TaskQueue"] = temporalSettings.TaskQueue;
+
+        var api = CheckoutApiApp.Create([], builder =>
+        {
+            builder.WebHost.UseUrls(ApiUrl.AbsoluteUri);
+            builder.Configuration.AddInMemoryCollection(settings);
+            options.ConfigureLogging?.Invoke(builder.Logging);
+        });
+        parts.Add(api);
+        await api.StartAsync(cancellationToken);
+        ApiServices = api.Services;
+
+        var workerBuilder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        workerBuilder.Configuration.AddInMemoryCollection(settings);
+        options.ConfigureLogging?.Invoke(workerBuilder.Logging);
+        workerBuilder.Services.AddCheckoutWorker(workerBuilder.Configuration);
+        var worker = workerBuilder.Build();
+        parts.Add(new HostPart(worker));
+        await worker.StartAsync(cancellationToken);
+
+        await AdullamWebhookSetup.RegisterAsync(SimulatorUrl, new Uri(ApiUrl, "webhooks/adullam"), cancellationToken);
+    }
+
+    private async Task StartTemporalAsync(DevRunOptions options)
+    {
+        var settings = options.Settings.Temporal;
+        var port = PortOrFree(settings.Port);
+        var uiPort = PortOrFree(settings.UiPort);
+        temporal = await WorkflowEnvironment.StartLocalAsync(new()
+        {
+            TargetHost = $"127.0.0.1:{port}",
+            Namespace = settings.Namespace,
+            UI = true,
+            UIPort = uiPort,
+            SearchAttributes = settings.SearchAttributeKeys(),
+            DevServerOptions = new() { ExistingPath = options.TemporalCliPath },
+        });
+        TemporalAddress = $"127.0.0.1:{port}";
+        var ui = new Uri($"http://127.0.0.1:{uiPort}");
+        TemporalUiUrl = await IsListeningAsync(ui) ? ui : null;
+    }
+
+    /// <summary>Lets a generic host be stopped and disposed like the web apps.</summary>
+    private sealed class HostPart : IAsyncDisposable
+    {
+        private readonly IHost host;
+
+        public HostPart(IHost host)
+        {
+            this.host = host;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await host.StopAsync();
+            host.Dispose();
+        }
+    }
+}

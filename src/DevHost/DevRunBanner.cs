@@ -1,0 +1,30 @@
+using System.Text;
+
+namespace CheckoutOrchestrator.DevHost;
+
+/// <summary>Where everything is, printed once the dev run is up.</summary>
+public static class DevRunBanner
+{
+    public static string For(DevRun run)
+    {
+        var api = run.ApiUrl.AbsoluteUri.TrimEnd('/');
+        var text = new StringBuilder()
+            .AppendLine()
+            .AppendLine("CheckoutOrchestrator is running.")
+            .AppendLine($"  API              {api}")
+            .AppendLine($"  OpenAPI          {api}/openapi/v1.json")
+            .AppendLine($"  Simulators       {run.SimulatorUrl.AbsoluteUri}simulator")
+            .AppendLine($"  Temporal         {run.TemporalAddress} (namespace {run.Namespace})")
+            .AppendLine(run.TemporalUiUrl is { } ui
+                ? $"  Temporal UI      {ui.AbsoluteUri}namespaces/{run.Namespace}/workflows"
+                : "  Temporal UI      not served by this Temporal server")
+            .AppendLine()
+            .AppendLine("Try:")
+            .AppendLine($"  curl -s {api}/checkouts -H 'Content-Type: application/json' -d '{{\"merchantId\":\"shop-1\",\"merchantReference\":\"order-1\",\"provider\":\"lakipay\",\"amount\":\"250.00\",\"currency\":\"ETB\",\"description\":\"Order 1\",\"customer\":{{\"name\":\"Abebe Kebede\",\"phone\":\"+251911234567\",\"email\":\"abebe@example.com\"}},\"redirectUrls\":{{\"success\":\"https://shop.example.com/ok\",\"failure\":\"https://shop.example.com/failed\"}}}}'")
+            .AppendLine("  then open the checkoutUrl, click Pay, and:")
+            .AppendLine($"  curl -s {api}/checkouts/<checkoutId>")
+            .AppendLine()
+            .AppendLine("Ctrl+C stops everything.");
+        return text.ToString();
+    }
+}

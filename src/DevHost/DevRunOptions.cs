@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+
+namespace CheckoutOrchestrator.DevHost;
+
+/// <summary>How to start a <see cref="DevRun"/>.</summary>
+public sealed record DevRunOptions(DevSettings Settings)
+{
+    /// <summary>A Temporal cluster to use instead of an embedded dev server.</summary>
+    public string? ExistingTemporalAddress { get; init; }
+
+    /// <summary>The dev server executable; null lets the SDK download the real Temporal CLI.</summary>
+    public string? TemporalCliPath { get; init; }
+
+    public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
+
+    /// <summary>Reads the address and the CLI path the way the hosts do: Temporal:Address / TEMPORAL_ADDRESS, TEMPORAL_CLI_PATH.</summary>
+    public static DevRunOptions From(DevSettings settings, IConfiguration configuration) => new(settings)
+    {
+        ExistingTemporalAddress = ServiceDefaults.TemporalSettings.HasAddress(configuration)
+            ? ServiceDefaults.TemporalSettings.From(configuration).Address
+            : null,
+        TemporalCliPath = configuration["TEMPORAL_CLI_PATH"] is { Length: > 0 } path ? path : null,
+    };
+}
