@@ -107,9 +107,12 @@ public sealed class DevRun : IAsyncDisposable
             await StartTemporalAsync(options);
         }
 
+        // Each part gets exactly the configuration below: appsettings files of the separately run
+        // hosts land in this output folder too and must not leak in.
         var simulators = SimulatorApp.Create([], builder =>
         {
-            builder.WebHost.UseUrls($"http://127.0.0.1:{PortOrFree(options.Settings.Simulators.Port)}");
+            builder.Configuration.Sources.Clear();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Urls"] = $"http://127.0.0.1:{PortOrFree(options.Settings.Simulators.Port)}" });
             options.ConfigureLogging?.Invoke(builder.Logging);
         });
         parts.Add(simulators);
@@ -125,8 +128,9 @@ public sealed class DevRun : IAsyncDisposable
 
         var api = CheckoutApiApp.Create([], builder =>
         {
-            builder.WebHost.UseUrls(ApiUrl.AbsoluteUri);
+            builder.Configuration.Sources.Clear();
             builder.Configuration.AddInMemoryCollection(settings);
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Urls"] = ApiUrl.AbsoluteUri });
             options.ConfigureLogging?.Invoke(builder.Logging);
         });
         parts.Add(api);
@@ -134,6 +138,7 @@ public sealed class DevRun : IAsyncDisposable
         ApiServices = api.Services;
 
         var workerBuilder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        workerBuilder.Configuration.Sources.Clear();
         workerBuilder.Configuration.AddInMemoryCollection(settings);
         options.ConfigureLogging?.Invoke(workerBuilder.Logging);
         workerBuilder.Services.AddCheckoutWorker(workerBuilder.Configuration);

@@ -1,28 +1,17 @@
 using CheckoutOrchestrator.DevHost;
 
-var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.Configuration.Sources.Clear();
+builder.Configuration.AddEnvironmentVariables().AddCommandLine(args);
+builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
+
 var settingsPath = DevSettings.Find();
-var options = DevRunOptions.From(DevSettings.Load(settingsPath), configuration) with
+var options = DevRunOptions.From(DevSettings.Load(settingsPath), builder.Configuration) with
 {
     ConfigureLogging = logging => logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Microsoft.Hosting", LogLevel.Warning),
 };
+builder.Services.AddHostedService(_ => new DevRunService(options, settingsPath));
+builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
-Console.WriteLine($"Starting the checkout stack from {settingsPath} …");
-await using var run = await DevRun.StartAsync(options);
-Console.WriteLine(DevRunBanner.For(run));
-
-using var stopping = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stopping.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stopping.Cancel();
-try
-{
-    await Task.Delay(Timeout.Infinite, stopping.Token);
-}
-catch (OperationCanceledException)
-{
-    Console.WriteLine("Stopping …");
-}
+using var host = builder.Build();
+await host.RunAsync();

@@ -1,8 +1,8 @@
 using CheckoutOrchestrator.Activities;
 using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.DevHost;
 using CheckoutOrchestrator.Providers;
-using CheckoutOrchestrator.Simulators;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Temporalio.Testing;
@@ -28,32 +28,10 @@ public sealed class ProviderTestHost : IAsyncDisposable
 
     public CallbackUrls CallbackUrls => services.GetRequiredService<CallbackUrls>();
 
-    public static Dictionary<string, string?> Settings(Uri simulator, Uri callbackBase, string lakiPayPublicKeyPem) => new()
-    {
-        ["Callbacks:PublicBaseUrl"] = callbackBase.AbsoluteUri,
-        ["Callbacks:SigningKey"] = SigningKey,
-        ["Providers:Kiotapay:BaseUrl"] = new Uri(simulator, "kiotapay").AbsoluteUri,
-        ["Providers:Kiotapay:ApiKey"] = SimulatorCredentials.KiotapayApiKey,
-        ["Providers:Kiotapay:ApiSecret"] = SimulatorCredentials.KiotapayApiSecret,
-        ["Providers:LakiPay:BaseUrl"] = new Uri(simulator, "lakipay").AbsoluteUri,
-        ["Providers:LakiPay:PublicKey"] = SimulatorCredentials.LakiPayPublicKey,
-        ["Providers:LakiPay:SecretKey"] = SimulatorCredentials.LakiPaySecretKey,
-        ["Providers:LakiPay:WebhookPublicKeyPem"] = lakiPayPublicKeyPem,
-        ["Providers:Waftpay:BaseUrl"] = new Uri(simulator, "waftpay/api").AbsoluteUri,
-        ["Providers:Waftpay:ConsumerKey"] = SimulatorCredentials.WaftpayConsumerKey,
-        ["Providers:Waftpay:ConsumerSecret"] = SimulatorCredentials.WaftpayConsumerSecret,
-        ["Providers:Chpter:BaseUrl"] = new Uri(simulator, "chpter").AbsoluteUri,
-        ["Providers:Chpter:ApiToken"] = SimulatorCredentials.ChpterApiToken,
-        ["Providers:Chpter:Domain"] = SimulatorCredentials.ChpterDomain,
-        ["Providers:Adullam:BaseUrl"] = new Uri(simulator, "adullam").AbsoluteUri,
-        ["Providers:Adullam:Phone"] = SimulatorCredentials.AdullamPhone,
-        ["Providers:Adullam:Password"] = SimulatorCredentials.AdullamPassword,
-    };
-
     public static ProviderTestHost Create(
         SimulatorFixture simulator, Uri callbackBase, Action<Dictionary<string, string?>>? adjust = null, TimeProvider? time = null)
     {
-        var settings = Settings(simulator.BaseUrl, callbackBase, simulator.LakiPayPublicKeyPem);
+        var settings = SimulatorClientSettings.For(simulator.BaseUrl, callbackBase, SigningKey, simulator.LakiPayPublicKeyPem);
         settings["Providers:Kiotapay:RequestTimeout"] = "00:00:03";
         settings["Providers:Chpter:RequestTimeout"] = "00:00:03";
         adjust?.Invoke(settings);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.DevHost;
 using CheckoutOrchestrator.Providers;
 using CheckoutOrchestrator.Providers.Adullam;
 using CheckoutOrchestrator.Simulators;
@@ -133,7 +134,7 @@ public sealed class AdullamTests : ProviderTestBase
     [Fact]
     public async Task An_account_webhook_names_the_session_and_payment_and_only_triggers_a_lookup()
     {
-        await RegisterWebhookAsync(new Uri(Sink.BaseUrl, "webhooks/adullam"));
+        await AdullamWebhookSetup.RegisterAsync(Simulator.BaseUrl, new Uri(Sink.BaseUrl, "webhooks/adullam"));
         var session = await Host.CreateAsync(SampleCheckouts.NewCheckoutId(), SampleCheckouts.For(PaymentProvider.Adullam));
 
         await Simulator.ChooseAsync(PhonePage(session), "pay", "mtnCI");
@@ -148,17 +149,4 @@ public sealed class AdullamTests : ProviderTestBase
     }
 
     private Uri PhonePage(ProviderSession session) => Simulator.ProviderUrl($"adullam/phone/{session.SessionId}");
-
-    private async Task RegisterWebhookAsync(Uri url)
-    {
-        var token = await Simulator.Http.PostAsJsonAsync(
-            "/adullam/v1/auth/token", new { phone = SimulatorCredentials.AdullamPhone, password = SimulatorCredentials.AdullamPassword });
-        var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
-        using var register = new HttpRequestMessage(HttpMethod.Post, new Uri("/adullam/v1/webhooks", UriKind.Relative))
-        {
-            Content = JsonContent.Create(new { url, events = new[] { "payment.processing", "payment.completed", "payment.failed" } }),
-        };
-        register.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        (await Simulator.Http.SendAsync(register)).EnsureSuccessStatusCode();
-    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Providers;
 using CheckoutOrchestrator.Tests.Infrastructure;
@@ -39,18 +40,22 @@ public abstract class WorkflowTestBase
     /// Waits for the checkout's outcome with time skipping unlocked. The SDK unlocks it only for
     /// handles from StartWorkflowAsync; update-with-start handles need it done here.
     /// </summary>
-    protected async Task<CheckoutSnapshot> OutcomeAsync(WorkflowHandle<CheckoutWorkflow, CheckoutSnapshot> handle)
+    protected async Task<CheckoutSnapshot> OutcomeAsync(WorkflowHandle<CheckoutWorkflow, CheckoutSnapshot> handle, [CallerMemberName] string scenario = "")
     {
         var testService = Client.Connection.TestService;
         await testService.UnlockTimeSkippingAsync(new());
+        CheckoutSnapshot outcome;
         try
         {
-            return await handle.GetResultAsync();
+            outcome = await handle.GetResultAsync();
         }
         finally
         {
             await testService.LockTimeSkippingAsync(new());
         }
+
+        await HistoryRecorder.SaveIfAskedAsync(handle, scenario);
+        return outcome;
     }
 
     /// <summary>Runs a worker with the real workflow and fake activities on a task queue of the test's own.</summary>

@@ -1,0 +1,64 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CheckoutOrchestrator.Tests.Infrastructure;
+using Xunit;
+
+namespace CheckoutOrchestrator.Tests.Api;
+
+[Collection(DevRunGroup.Name)]
+public abstract class ApiTestBase
+{
+    private static readonly string[] FinalStatuses = ["succeeded", "failed", "expired", "cancelled"];
+
+    protected ApiTestBase(DevRunFixture fixture)
+    {
+        Fixture = fixture;
+    }
+
+    protected DevRunFixture Fixture { get; }
+
+    protected HttpClient Api => Fixture.Api;
+
+    protected static async Task<JsonElement> JsonOf(HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    protected Task<HttpResponseMessage> PostCheckoutAsync(JsonNode body) =>
+        Api.PostAsync(new Uri("/checkouts", UriKind.Relative), new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+
+    protected async Task<JsonElement> OpenAsync(JsonNode body)
+    {
+        using var response = await PostCheckoutAsync(body);
+        var json = await JsonOf(response);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, json.ToString());
+        return json;
+    }
+
+    protected async Task<JsonElement> GetCheckoutAsync(string checkoutId) =>
+        await Api.GetFromJsonAsync<JsonElement>($"/checkouts/{checkoutId}");
+
+    /// <summary>Reads the checkout until it is final, as a merchant polling GET /checkouts/{id} would.</summary>
+    protected async Task<JsonElement> FinalStateAsync(string checkoutId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var checkout = await GetCheckoutAsync(checkoutId);
+            if (FinalStatuses.Contains(checkout.GetProperty("status").GetString()))
+            {
+                return checkout;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"checkout {checkoutId} is still {checkout.GetProperty("status")}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Clicks a button on a hosted page or the Adullam phone page.</summary>
+    protected async Task ChooseAsync(Uri page, string choice, string? method = null)
+    {
+        using var form = new FormUrlEncodedContent(method is null ? [] : [new KeyValuePair<string, string>("method", method)]);
+        using var response = await Fixture.Browser.PostAsync(new Uri($"{page.AbsoluteUri}/{choice}"), form);
+        Assert.True((int)response.StatusCode is 200 or 302, $"{page}/{choice} answered {response.StatusCode}");
+    }
+}

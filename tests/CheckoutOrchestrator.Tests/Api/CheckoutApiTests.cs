@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Tests.Infrastructure;
+using Xunit;
+
+namespace CheckoutOrchestrator.Tests.Api;
+
+public sealed class CheckoutApiTests : ApiTestBase
+{
+    public CheckoutApiTests(DevRunFixture fixture)
+        : base(fixture)
+    {
+    }
+
+    [Fact]
+    public async Task Opening_a_checkout_answers_201_with_its_address_the_checkout_url_and_the_amount_as_a_string()
+    {
+        using var response = await PostCheckoutAsync(CheckoutBodies.For(PaymentProvider.LakiPay));
+        var checkout = await JsonOf(response);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var checkoutId = checkout.GetProperty("checkoutId").GetString()!;
+        Assert.Equal($"/checkouts/{checkoutId}", response.Headers.Location!.OriginalString);
+        Assert.Equal(("1000.50", "ETB"), (checkout.GetProperty("amount").GetProperty("value").GetString(), checkout.GetProperty("amount").GetProperty("currency").GetString()));
+        Assert.StartsWith(Fixture.Run.SimulatorUrl.AbsoluteUri + "lakipay/pay/", checkout.GetProperty("checkoutUrl").GetString(), StringComparison.Ordinal);
+        Assert.Equal("pending", (await GetCheckoutAsync(checkoutId)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_retried_request_gets_the_same_checkout_and_opens_no_second_session()
+    {
+        var body = CheckoutBodies.For(PaymentProvider.Waftpay);
+        var first = await OpenAsync(body);
+        var sessionsBefore = await SessionsAsync("waftpay");
+
+        body["amount"] = 1750; // the same amount written as a number
+        var again = await OpenAsync(body);
+
+        Assert.Equal(first.GetProperty("checkoutId").GetString(), again.GetProperty("checkoutId").GetString());
+        Assert.Equal(first.GetProperty("checkoutUrl").GetString(), again.GetProperty("checkoutUrl").GetString());
+        Assert.Equal(sessionsBefore, await SessionsAsync("waftpay"));
+    }
+
+    [Fact]
+    public async Task The_same_reference_with_another_amount_is_a_409_conflict()
+    {
+        var body = CheckoutBodies.For(PaymentProvider.Chpter);
+        await OpenAsync(body);
+        body["amount"] = "200";
+
+        using var response = await PostCheckoutAsync(body);
+        var problem = await JsonOf(response);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.EndsWith("/reference-conflict", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_and_unreadable_fields_are_a_400_naming_each_field()
+    {
+        var body = new JsonObject { ["merchantId"] = "shop-1", ["provider"] = "paypal", ["amount"] = "12,50", ["customer"] = new JsonObject { ["phone"] = "0712 345 678" } };
+
+        using var response = await PostCheckoutAsync(body);
+        var errors = (await JsonOf(response)).GetProperty("errors");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(
+            ["amount", "currency", "customer.phone", "merchantReference", "provider"],
+            errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Contains("kiotapay", errors.GetProperty("provider")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_field_of_the_wrong_type_is_a_400_naming_it()
+    {
+        var body = CheckoutBodies.For(PaymentProvider.Kiotapay);
+        body["allowedMethods"] = new JsonArray("card", "bitcoin");
+
+        using var response = await PostCheckoutAsync(body);
+        var errors = (await JsonOf(response)).GetProperty("errors");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("mpesa", errors.GetProperty("allowedMethods[1]")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_request_that_breaks_the_providers_rules_is_a_422_per_field_and_nothing_is_sent()
+    {
+        var sessionsBefore = await SessionsAsync("adullam");
+        var body = CheckoutBodies.For(PaymentProvider.Adullam);
+        body["amount"] = "50.5";
+        body["expiresInSeconds"] = 60;
+
+        using var response = await PostCheckoutAsync(body);
+        var errors = (await JsonOf(response)).GetProperty("errors");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.True(errors.TryGetProperty("amount", out _), errors.ToString());
+        Assert.True(errors.TryGetProperty("expiresInSeconds", out _), errors.ToString());
+        Assert.Equal(sessionsBefore, await SessionsAsync("adullam"));
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_refused_with_a_problem()
+    {
+        using var broken = await Api.PostAsync(new Uri("/checkouts", UriKind.Relative), new StringContent("{\"merchantId\": ", Encoding.UTF8, "application/json"));
+        using var form = await Api.PostAsync(new Uri("/checkouts", UriKind.Relative), new StringContent("merchantId=1", Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.Equal((HttpStatusCode.BadRequest, "application/problem+json"), (broken.StatusCode, broken.Content.Headers.ContentType!.MediaType));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, form.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_checkout_the_provider_refuses_is_a_422_with_the_providers_code()
+    {
+        await Fixture.Browser.PutAsJsonAsync("/simulator/lakipay/faults", new { failNext = 1, failStatus = 400, pathContains = "payment/checkout" });
+        try
+        {
+            using var response = await PostCheckoutAsync(CheckoutBodies.For(PaymentProvider.LakiPay));
+            var problem = await JsonOf(response);
+
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            Assert.EndsWith("/provider-rejected", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
+            Assert.Equal(400, problem.GetProperty("providerHttpStatus").GetInt32());
+        }
+        finally
+        {
+            await Fixture.Browser.DeleteAsync(new Uri("/simulator/lakipay/faults", UriKind.Relative));
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_checkout_is_a_404_problem()
+    {
+        using var unknown = await Api.GetAsync(new Uri($"/checkouts/{CheckoutIds.For("nobody", "nothing")}", UriKind.Relative));
+        using var malformed = await Api.GetAsync(new Uri("/checkouts/not-a-checkout", UriKind.Relative));
+
+        Assert.Equal((HttpStatusCode.NotFound, "application/problem+json"), (unknown.StatusCode, unknown.Content.Headers.ContentType!.MediaType));
+        Assert.Equal(HttpStatusCode.NotFound, malformed.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_checkout_and_webhook_endpoints()
+    {
+        var document = await Api.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = document.GetProperty("paths");
+
+        Assert.True(paths.TryGetProperty("/checkouts", out var checkouts));
+        Assert.True(checkouts.TryGetProperty("post", out _));
+        Assert.True(paths.TryGetProperty("/checkouts/{checkoutId}", out _));
+        Assert.True(paths.TryGetProperty("/webhooks/{provider}", out _));
+    }
+
+    private async Task<int> SessionsAsync(string provider) =>
+        (await Fixture.Browser.GetFromJsonAsync<JsonElement>($"/simulator/{provider}/stats")).GetProperty("sessions").GetInt32();
+}

@@ -1,0 +1,146 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Simulators.Infrastructure;
+using CheckoutOrchestrator.Tests.Api;
+using CheckoutOrchestrator.Tests.Infrastructure;
+using Xunit;
+
+namespace CheckoutOrchestrator.Tests.EndToEnd;
+
+/// <summary>
+/// A merchant opens a checkout through the API, the customer acts on the provider's page (or
+/// phone), the provider calls back, and the API shows the final state: Temporal, worker,
+/// simulator and webhook relay all real.
+/// </summary>
+public sealed class CheckoutJourneyTests : ApiTestBase
+{
+    public CheckoutJourneyTests(DevRunFixture fixture)
+        : base(fixture)
+    {
+    }
+
+    [Theory]
+    [InlineData(PaymentProvider.Kiotapay)]
+    [InlineData(PaymentProvider.LakiPay)]
+    [InlineData(PaymentProvider.Waftpay)]
+    [InlineData(PaymentProvider.Chpter)]
+    [InlineData(PaymentProvider.Adullam)]
+    public async Task A_customer_who_pays_ends_in_a_succeeded_checkout(PaymentProvider provider)
+    {
+        var opened = await OpenAsync(CheckoutBodies.For(provider));
+        var checkoutId = opened.GetProperty("checkoutId").GetString()!;
+
+        await ChooseAsync(await CustomerPageAsync(provider, opened), "pay");
+        var final = await FinalStateAsync(checkoutId);
+
+        Assert.Equal("succeeded", final.GetProperty("status").GetString());
+        Assert.Equal(opened.GetProperty("amount").ToString(), final.GetProperty("amount").ToString());
+        var last = final.GetProperty("timeline").EnumerateArray().Last();
+        Assert.Equal("webhook", last.GetProperty("source").GetString());
+        Assert.False(final.GetProperty("needsReview").GetBoolean(), final.ToString());
+        Assert.True(final.GetProperty("completedAt").ValueKind == JsonValueKind.String);
+    }
+
+    [Theory]
+    [InlineData(PaymentProvider.Kiotapay)]
+    [InlineData(PaymentProvider.LakiPay)]
+    [InlineData(PaymentProvider.Waftpay)]
+    [InlineData(PaymentProvider.Chpter)]
+    [InlineData(PaymentProvider.Adullam)]
+    public async Task A_customer_whose_payment_fails_ends_in_a_failed_checkout(PaymentProvider provider)
+    {
+        var opened = await OpenAsync(CheckoutBodies.For(provider));
+
+        await ChooseAsync(await CustomerPageAsync(provider, opened), "fail");
+        var final = await FinalStateAsync(opened.GetProperty("checkoutId").GetString()!);
+
+        Assert.Equal("failed", final.GetProperty("status").GetString());
+        Assert.DoesNotContain(final.GetProperty("timeline").EnumerateArray(), t => t.GetProperty("status").GetString() == "succeeded");
+    }
+
+    [Fact]
+    public async Task Duplicated_and_reordered_callbacks_still_end_in_one_success()
+    {
+        await SetFaultsAsync("lakipay", new FaultSettings { DuplicateCallbacks = 2, OutOfOrderCallbacks = true });
+        try
+        {
+            var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.LakiPay));
+            await ChooseAsync(await CustomerPageAsync(PaymentProvider.LakiPay, opened), "pay");
+            var final = await FinalStateAsync(opened.GetProperty("checkoutId").GetString()!);
+
+            var statuses = final.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("status").GetString()).ToList();
+            Assert.Equal("succeeded", final.GetProperty("status").GetString());
+            Assert.Single(statuses, s => s == "succeeded");
+            Assert.Equal("succeeded", statuses[^1]);
+        }
+        finally
+        {
+            await ClearFaultsAsync("lakipay");
+        }
+    }
+
+    [Fact]
+    public async Task A_provider_outage_on_create_is_retried_with_the_same_idempotency_key_and_opens_one_session()
+    {
+        var before = await SessionCountAsync("adullam");
+        await SetFaultsAsync("adullam", new FaultSettings { FailNext = 1, FailStatus = 503, AfterProcessing = true, PathContains = "/v1/checkouts" });
+        try
+        {
+            var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.Adullam));
+
+            Assert.Equal("requires_action", opened.GetProperty("status").GetString());
+            Assert.Equal(before + 1, await SessionCountAsync("adullam"));
+        }
+        finally
+        {
+            await ClearFaultsAsync("adullam");
+        }
+    }
+
+    [Fact]
+    public async Task A_create_lost_at_a_provider_that_cannot_deduplicate_is_not_repeated_and_answers_502()
+    {
+        var before = await SessionCountAsync("kiotapay");
+        await SetFaultsAsync("kiotapay", new FaultSettings { FailNext = 1, FailStatus = 503, AfterProcessing = true, PathContains = "checkout-sessions" });
+        try
+        {
+            using var response = await PostCheckoutAsync(CheckoutBodies.For(PaymentProvider.Kiotapay));
+            var problem = await JsonOf(response);
+
+            Assert.Equal(System.Net.HttpStatusCode.BadGateway, response.StatusCode);
+            Assert.EndsWith("/provider-outcome-unknown", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
+            Assert.Equal(before + 1, await SessionCountAsync("kiotapay"));
+        }
+        finally
+        {
+            await ClearFaultsAsync("kiotapay");
+        }
+    }
+
+    private async Task SetFaultsAsync(string provider, FaultSettings faults) =>
+        (await Fixture.Browser.PutAsJsonAsync($"/simulator/{provider}/faults", faults)).EnsureSuccessStatusCode();
+
+    private async Task ClearFaultsAsync(string provider) =>
+        (await Fixture.Browser.DeleteAsync(new Uri($"/simulator/{provider}/faults", UriKind.Relative))).EnsureSuccessStatusCode();
+
+    private async Task<int> SessionCountAsync(string provider) =>
+        (await Fixture.Browser.GetFromJsonAsync<JsonElement>($"/simulator/{provider}/stats")).GetProperty("sessions").GetInt32();
+
+    /// <summary>Where the customer acts: the checkout URL, or for Adullam the phone that got the prompt.</summary>
+    private async Task<Uri> CustomerPageAsync(PaymentProvider provider, JsonElement opened)
+    {
+        if (provider != PaymentProvider.Adullam)
+        {
+            var url = new Uri(opened.GetProperty("checkoutUrl").GetString()!);
+            using var page = await Fixture.Browser.GetAsync(url);
+            Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+            return url;
+        }
+
+        var action = opened.GetProperty("action");
+        Assert.Equal(JsonValueKind.Null, opened.GetProperty("checkoutUrl").ValueKind);
+        Assert.Equal(CustomerAction.ApproveOnPhone, action.GetProperty("kind").GetString());
+        return new Uri(Fixture.Run.SimulatorUrl, $"adullam/phone/{opened.GetProperty("providerSessionId").GetString()}");
+    }
+}

@@ -1,0 +1,45 @@
+using CheckoutOrchestrator.Workflows;
+using Temporalio.Common;
+using Temporalio.Worker;
+using Xunit;
+
+namespace CheckoutOrchestrator.Tests.Workflows;
+
+/// <summary>
+/// Checkouts in flight must survive a deploy: every committed history (recorded from real runs
+/// of earlier versions) must replay on today's workflow without a nondeterminism error.
+/// </summary>
+public sealed class CheckoutWorkflowReplayTests
+{
+    private static readonly string HistoryFolder = Path.Combine(AppContext.BaseDirectory, "Workflows", "Histories");
+
+    [Fact]
+    public async Task Every_recorded_checkout_history_replays_on_the_current_workflow()
+    {
+        var histories = LoadHistories();
+        Assert.True(histories.Count >= 10, $"expected the recorded histories in {HistoryFolder}, found {histories.Count}");
+
+        var replayer = new WorkflowReplayer(new WorkflowReplayerOptions().AddWorkflow<CheckoutWorkflow>());
+        foreach (var history in histories)
+        {
+            var result = await replayer.ReplayWorkflowAsync(history, throwOnReplayFailure: false);
+            Assert.True(result.ReplayFailure is null, $"{history.Id} no longer replays: {result.ReplayFailure}");
+        }
+    }
+
+    [Fact]
+    public async Task A_workflow_whose_commands_changed_without_a_patch_fails_replay()
+    {
+        var history = LoadHistories().First(h => h.Id.Contains("webhook_completes", StringComparison.Ordinal));
+        var replayer = new WorkflowReplayer(new WorkflowReplayerOptions().AddWorkflow<ReorderedCheckoutWorkflow>());
+
+        var result = await replayer.ReplayWorkflowAsync(history, throwOnReplayFailure: false);
+
+        Assert.IsType<Temporalio.Exceptions.WorkflowNondeterminismException>(result.ReplayFailure);
+    }
+
+    private static List<WorkflowHistory> LoadHistories() =>
+        [.. Directory.EnumerateFiles(HistoryFolder, "*.json")
+            .Order(StringComparer.Ordinal)
+            .Select(file => WorkflowHistory.FromJson(Path.GetFileNameWithoutExtension(file), File.ReadAllText(file)))];
+}
