@@ -114,9 +114,10 @@ public sealed class CheckoutGateway
     /// <summary>The checkout whose provider session carries one of these ids (account-level webhooks).</summary>
     public async Task<string?> FindBySessionKeyAsync(IReadOnlyList<string> sessionKeys, CancellationToken cancellationToken)
     {
-        foreach (var key in sessionKeys.Where(k => k.Length > 0))
+        // The keys come from an unauthenticated payload: only plain ids ever reach the visibility query.
+        foreach (var key in sessionKeys.Where(IsPlainId))
         {
-            var query = $"{CheckoutSearchAttributes.ProviderKeys.Name} = '{key.Replace("'", "\\'", StringComparison.Ordinal)}'";
+            var query = $"{CheckoutSearchAttributes.ProviderKeys.Name} = '{key}'";
             await foreach (var execution in client.ListWorkflowsAsync(query, new() { Limit = 1, Rpc = new() { CancellationToken = cancellationToken } }))
             {
                 return execution.Id;
@@ -125,6 +126,9 @@ public sealed class CheckoutGateway
 
         return null;
     }
+
+    private static bool IsPlainId(string key) =>
+        key.Length is > 0 and <= 128 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or ':');
 
     private static CheckoutFailure FailureOf(ApplicationFailureException failure) =>
         failure.Details.Count > 0 ? failure.Details.ElementAt<CheckoutFailure>(0) : new(failure.ErrorType ?? ProviderErrorTypes.Unavailable, failure.Message);

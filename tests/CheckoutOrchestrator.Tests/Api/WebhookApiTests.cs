@@ -92,6 +92,17 @@ public sealed class WebhookApiTests : ApiTestBase
         Assert.Equal((checkoutId, true), (receipt.GetProperty("checkoutId").GetString(), receipt.GetProperty("delivered").GetBoolean()));
     }
 
+    [Fact]
+    public async Task An_account_webhook_naming_no_known_session_is_a_404_even_when_its_ids_try_to_widen_the_search()
+    {
+        await OpenAsync(CheckoutBodies.For(PaymentProvider.Adullam));
+        var hostile = """{"id": "evt_1", "type": "payment.completed", "data": {"checkout_id": "x' OR ProviderSessionKeys != 'y", "status": "completed"}}""";
+
+        using var response = await PostRawAsync(new Uri("/webhooks/adullam", UriKind.Relative), hostile);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     private async Task<HttpResponseMessage> PostRawAsync(Uri url, string body) =>
         await Api.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json"));
 
