@@ -46,6 +46,26 @@ public sealed class CheckoutApiTests : ApiTestBase
     }
 
     [Fact]
+    public async Task Repeating_the_request_of_a_finished_checkout_answers_its_outcome_and_opens_nothing()
+    {
+        var body = CheckoutBodies.For(PaymentProvider.Kiotapay);
+        var opened = await OpenAsync(body);
+        var checkoutId = opened.GetProperty("checkoutId").GetString()!;
+        await ChooseAsync(new Uri(opened.GetProperty("checkoutUrl").GetString()!), "fail");
+        await FinalStateAsync(checkoutId);
+        await Fixture.Temporal.GetWorkflowHandle(checkoutId).GetResultAsync<JsonElement>();
+        var sessionsBefore = await SessionsAsync("kiotapay");
+
+        var again = await OpenAsync(body);
+        body["amount"] = "1600";
+        using var changed = await PostCheckoutAsync(body);
+
+        Assert.Equal((checkoutId, "failed"), (again.GetProperty("checkoutId").GetString(), again.GetProperty("status").GetString()));
+        Assert.Equal(HttpStatusCode.Conflict, changed.StatusCode);
+        Assert.Equal(sessionsBefore, await SessionsAsync("kiotapay"));
+    }
+
+    [Fact]
     public async Task The_same_reference_with_another_amount_is_a_409_conflict()
     {
         var body = CheckoutBodies.For(PaymentProvider.Chpter);
