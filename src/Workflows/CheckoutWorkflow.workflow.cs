@@ -109,7 +109,8 @@ public sealed class CheckoutWorkflow
         return Task.CompletedTask;
     }
 
-    private static ActivityOptions StatusLookupOptions() => new()
+    /// <summary>Every provider call: the one retry layer, with the error types a call must not retry.</summary>
+    private static ActivityOptions ProviderCallOptions(IReadOnlyCollection<string> nonRetryableErrorTypes) => new()
     {
         StartToCloseTimeout = TimeSpan.FromSeconds(45),
         ScheduleToCloseTimeout = TimeSpan.FromMinutes(2),
@@ -118,6 +119,7 @@ public sealed class CheckoutWorkflow
             InitialInterval = TimeSpan.FromSeconds(1),
             BackoffCoefficient = 2,
             MaximumInterval = TimeSpan.FromSeconds(15),
+            NonRetryableErrorTypes = nonRetryableErrorTypes,
         },
     };
 
@@ -138,7 +140,7 @@ public sealed class CheckoutWorkflow
                 ledger.Flag("The provider may hold a session for this checkout that nobody can pay: reconcile in its dashboard.");
             }
 
-            Workflow.UpsertTypedSearchAttributes(CheckoutSearchAttributes.Status.ValueSet(ledger.Status.ToString()));
+            PublishStatus();
             return false;
         }
 
@@ -240,7 +242,7 @@ public sealed class CheckoutWorkflow
         {
             var status = await Workflow.ExecuteActivityAsync(
                 (CheckoutActivities a) => a.GetStatusAsync(new StatusLookupInput(input.CheckoutId, input.Request.Provider, session!)),
-                StatusLookupOptions());
+                ProviderCallOptions([]));
             Apply(status, source, detail);
         }
         catch (ActivityFailureException failure)
@@ -273,7 +275,7 @@ public sealed class CheckoutWorkflow
 
         if (ledger.Record(reported, source, Workflow.UtcNow, status.Raw, detail, status.FailureReason))
         {
-            Workflow.UpsertTypedSearchAttributes(CheckoutSearchAttributes.Status.ValueSet(ledger.Status.ToString()));
+            PublishStatus();
         }
     }
 
@@ -291,24 +293,14 @@ public sealed class CheckoutWorkflow
         }
 
         ledger.Record(PaymentStatus.Expired, StatusSource.Expiry, Workflow.UtcNow, null, detail);
-        Workflow.UpsertTypedSearchAttributes(CheckoutSearchAttributes.Status.ValueSet(ledger.Status.ToString()));
+        PublishStatus();
     }
 
-    private ActivityOptions CreateSessionOptions() => new()
-    {
-        StartToCloseTimeout = TimeSpan.FromSeconds(45),
-        ScheduleToCloseTimeout = TimeSpan.FromMinutes(2),
-        RetryPolicy = new RetryPolicy
-        {
-            InitialInterval = TimeSpan.FromSeconds(1),
-            BackoffCoefficient = 2,
-            MaximumInterval = TimeSpan.FromSeconds(15),
+    /// <summary>Keeps the status operators filter by in Temporal UI in step with the ledger.</summary>
+    private void PublishStatus() => Workflow.UpsertTypedSearchAttributes(CheckoutSearchAttributes.Status.ValueSet(ledger.Status.ToString()));
 
-            // Where nothing stops a second session, an attempt cut short (worker died mid-request)
-            // is not retried: the failure says the outcome is unknown instead.
-            NonRetryableErrorTypes = Capabilities.CreateRetry == CreateRetrySafety.None
-                ? ["TemporalTimeout:StartToClose", "TemporalTimeout:Heartbeat"]
-                : [],
-        },
-    };
+    // Where nothing stops a second session, an attempt cut short (worker died mid-request)
+    // is not retried: the failure says the outcome is unknown instead.
+    private ActivityOptions CreateSessionOptions() => ProviderCallOptions(
+        Capabilities.CreateRetry == CreateRetrySafety.None ? ["TemporalTimeout:StartToClose", "TemporalTimeout:Heartbeat"] : []);
 }
