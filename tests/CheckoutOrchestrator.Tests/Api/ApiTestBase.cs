@@ -55,10 +55,15 @@ public abstract class ApiTestBase
     }
 
     /// <summary>Clicks a button on a hosted page or the Adullam phone page.</summary>
-    protected async Task ChooseAsync(Uri page, string choice, string? method = null)
+    protected async Task ChooseAsync(Uri page, string choice)
     {
-        using var form = new FormUrlEncodedContent(method is null ? [] : [new KeyValuePair<string, string>("method", method)]);
-        using var response = await Fixture.Browser.PostAsync(new Uri($"{page.AbsoluteUri}/{choice}"), form);
+        using var response = await Fixture.Simulators.ChooseAsync(page, choice);
         Assert.True((int)response.StatusCode is 200 or 302, $"{page}/{choice} answered {response.StatusCode}");
     }
+
+    protected async Task<int> SessionsAsync(string provider) => (await Fixture.Simulators.CountsAsync(provider)).Sessions;
+
+    /// <summary>Waits until the checkout's workflow has closed, not only reported a final status.</summary>
+    protected async Task WaitUntilClosedAsync(string checkoutId) =>
+        await Fixture.Temporal.GetWorkflowHandle(checkoutId).GetResultAsync<JsonElement>();
 }

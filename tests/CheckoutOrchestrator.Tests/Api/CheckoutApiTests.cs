@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Simulators.Infrastructure;
 using CheckoutOrchestrator.Tests.Infrastructure;
 using Xunit;
 
@@ -53,7 +54,7 @@ public sealed class CheckoutApiTests : ApiTestBase
         var checkoutId = opened.GetProperty("checkoutId").GetString()!;
         await ChooseAsync(new Uri(opened.GetProperty("checkoutUrl").GetString()!), "fail");
         await FinalStateAsync(checkoutId);
-        await Fixture.Temporal.GetWorkflowHandle(checkoutId).GetResultAsync<JsonElement>();
+        await WaitUntilClosedAsync(checkoutId);
         var sessionsBefore = await SessionsAsync("kiotapay");
 
         var again = await OpenAsync(body);
@@ -138,20 +139,14 @@ public sealed class CheckoutApiTests : ApiTestBase
     [Fact]
     public async Task A_checkout_the_provider_refuses_is_a_422_with_the_providers_code()
     {
-        await Fixture.Browser.PutAsJsonAsync("/simulator/lakipay/faults", new { failNext = 1, failStatus = 400, pathContains = "payment/checkout" });
-        try
-        {
-            using var response = await PostCheckoutAsync(CheckoutBodies.For(PaymentProvider.LakiPay));
-            var problem = await JsonOf(response);
+        await using var faults = await Fixture.Simulators.FaultsAsync("lakipay", new FaultSettings { FailNext = 1, FailStatus = 400, PathContains = "payment/checkout" });
 
-            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-            Assert.EndsWith("/provider-rejected", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
-            Assert.Equal(400, problem.GetProperty("providerHttpStatus").GetInt32());
-        }
-        finally
-        {
-            await Fixture.Browser.DeleteAsync(new Uri("/simulator/lakipay/faults", UriKind.Relative));
-        }
+        using var response = await PostCheckoutAsync(CheckoutBodies.For(PaymentProvider.LakiPay));
+        var problem = await JsonOf(response);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.EndsWith("/provider-rejected", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
+        Assert.Equal(400, problem.GetProperty("providerHttpStatus").GetInt32());
     }
 
     [Fact]
@@ -175,7 +170,4 @@ public sealed class CheckoutApiTests : ApiTestBase
         Assert.True(paths.TryGetProperty("/checkouts/{checkoutId}", out _));
         Assert.True(paths.TryGetProperty("/webhooks/{provider}", out _));
     }
-
-    private async Task<int> SessionsAsync(string provider) =>
-        (await Fixture.Browser.GetFromJsonAsync<JsonElement>($"/simulator/{provider}/stats")).GetProperty("sessions").GetInt32();
 }

@@ -105,10 +105,4 @@ public sealed class WebhookApiTests : ApiTestBase
 
     private async Task<HttpResponseMessage> PostRawAsync(Uri url, string body) =>
         await Api.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json"));
-
-    private async Task WaitUntilClosedAsync(string checkoutId)
-    {
-        var handle = Fixture.Temporal.GetWorkflowHandle(checkoutId);
-        await handle.GetResultAsync<JsonElement>();
-    }
 }

@@ -62,70 +62,43 @@ public sealed class CheckoutJourneyTests : ApiTestBase
     [Fact]
     public async Task Duplicated_and_reordered_callbacks_still_end_in_one_success()
     {
-        await SetFaultsAsync("lakipay", new FaultSettings { DuplicateCallbacks = 2, OutOfOrderCallbacks = true });
-        try
-        {
-            var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.LakiPay));
-            await ChooseAsync(await CustomerPageAsync(PaymentProvider.LakiPay, opened), "pay");
-            var final = await FinalStateAsync(opened.GetProperty("checkoutId").GetString()!);
+        await using var faults = await Fixture.Simulators.FaultsAsync("lakipay", new FaultSettings { DuplicateCallbacks = 2, OutOfOrderCallbacks = true });
 
-            var statuses = final.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("status").GetString()).ToList();
-            Assert.Equal("succeeded", final.GetProperty("status").GetString());
-            Assert.Single(statuses, s => s == "succeeded");
-            Assert.Equal("succeeded", statuses[^1]);
-        }
-        finally
-        {
-            await ClearFaultsAsync("lakipay");
-        }
+        var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.LakiPay));
+        await ChooseAsync(await CustomerPageAsync(PaymentProvider.LakiPay, opened), "pay");
+        var final = await FinalStateAsync(opened.GetProperty("checkoutId").GetString()!);
+
+        var statuses = final.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("status").GetString()).ToList();
+        Assert.Equal("succeeded", final.GetProperty("status").GetString());
+        Assert.Single(statuses, s => s == "succeeded");
+        Assert.Equal("succeeded", statuses[^1]);
     }
 
     [Fact]
     public async Task A_provider_outage_on_create_is_retried_with_the_same_idempotency_key_and_opens_one_session()
     {
-        var before = await SessionCountAsync("adullam");
-        await SetFaultsAsync("adullam", new FaultSettings { FailNext = 1, FailStatus = 503, AfterProcessing = true, PathContains = "/v1/checkouts" });
-        try
-        {
-            var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.Adullam));
+        var before = await SessionsAsync("adullam");
+        await using var faults = await Fixture.Simulators.FaultsAsync("adullam", new FaultSettings { FailNext = 1, FailStatus = 503, AfterProcessing = true, PathContains = "/v1/checkouts" });
 
-            Assert.Equal("requires_action", opened.GetProperty("status").GetString());
-            Assert.Equal(before + 1, await SessionCountAsync("adullam"));
-        }
-        finally
-        {
-            await ClearFaultsAsync("adullam");
-        }
+        var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.Adullam));
+
+        Assert.Equal("requires_action", opened.GetProperty("status").GetString());
+        Assert.Equal(before + 1, await SessionsAsync("adullam"));
     }
 
     [Fact]
     public async Task A_create_lost_at_a_provider_that_cannot_deduplicate_is_not_repeated_and_answers_502()
     {
-        var before = await SessionCountAsync("kiotapay");
-        await SetFaultsAsync("kiotapay", new FaultSettings { FailNext = 1, FailStatus = 503, AfterProcessing = true, PathContains = "checkout-sessions" });
-        try
-        {
-            using var response = await PostCheckoutAsync(CheckoutBodies.For(PaymentProvider.Kiotapay));
-            var problem = await JsonOf(response);
+        var before = await SessionsAsync("kiotapay");
+        await using var faults = await Fixture.Simulators.FaultsAsync("kiotapay", new FaultSettings { FailNext = 1, FailStatus = 503, AfterProcessing = true, PathContains = "checkout-sessions" });
 
-            Assert.Equal(System.Net.HttpStatusCode.BadGateway, response.StatusCode);
-            Assert.EndsWith("/provider-outcome-unknown", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
-            Assert.Equal(before + 1, await SessionCountAsync("kiotapay"));
-        }
-        finally
-        {
-            await ClearFaultsAsync("kiotapay");
-        }
+        using var response = await PostCheckoutAsync(CheckoutBodies.For(PaymentProvider.Kiotapay));
+        var problem = await JsonOf(response);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.EndsWith("/provider-outcome-unknown", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before + 1, await SessionsAsync("kiotapay"));
     }
-
-    private async Task SetFaultsAsync(string provider, FaultSettings faults) =>
-        (await Fixture.Browser.PutAsJsonAsync($"/simulator/{provider}/faults", faults)).EnsureSuccessStatusCode();
-
-    private async Task ClearFaultsAsync(string provider) =>
-        (await Fixture.Browser.DeleteAsync(new Uri($"/simulator/{provider}/faults", UriKind.Relative))).EnsureSuccessStatusCode();
-
-    private async Task<int> SessionCountAsync(string provider) =>
-        (await Fixture.Browser.GetFromJsonAsync<JsonElement>($"/simulator/{provider}/stats")).GetProperty("sessions").GetInt32();
 
     /// <summary>Where the customer acts: the checkout URL, or for Adullam the phone that got the prompt.</summary>
     private async Task<Uri> CustomerPageAsync(PaymentProvider provider, JsonElement opened)
@@ -133,7 +106,7 @@ public sealed class CheckoutJourneyTests : ApiTestBase
         if (provider != PaymentProvider.Adullam)
         {
             var url = new Uri(opened.GetProperty("checkoutUrl").GetString()!);
-            using var page = await Fixture.Browser.GetAsync(url);
+            using var page = await Fixture.Simulators.Http.GetAsync(url);
             Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
             return url;
         }

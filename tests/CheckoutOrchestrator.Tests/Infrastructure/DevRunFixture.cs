@@ -18,8 +18,8 @@ public sealed class DevRunFixture : IAsyncLifetime
 
     public HttpClient Api { get; private set; } = null!;
 
-    /// <summary>A customer's browser on the simulators' pages; it does not follow redirects.</summary>
-    public HttpClient Browser { get; private set; } = null!;
+    /// <summary>The simulators: fault switches, counters, and the customer's browser on their pages.</summary>
+    public SimulatorControl Simulators { get; private set; } = null!;
 
     public ITemporalClient Temporal => Run.ApiServices.GetRequiredService<ITemporalClient>();
 
@@ -36,13 +36,13 @@ public sealed class DevRunFixture : IAsyncLifetime
             ConfigureLogging = logging => logging.SetMinimumLevel(LogLevel.Warning),
         });
         Api = new HttpClient { BaseAddress = run.ApiUrl };
-        Browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = run.SimulatorUrl };
+        Simulators = new SimulatorControl(run.SimulatorUrl);
     }
 
     public async Task DisposeAsync()
     {
         Api?.Dispose();
-        Browser?.Dispose();
+        Simulators?.Dispose();
         if (run is not null)
         {
             await run.DisposeAsync();

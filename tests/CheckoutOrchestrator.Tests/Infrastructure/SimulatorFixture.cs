@@ -1,6 +1,4 @@
-using System.Net.Http.Json;
 using CheckoutOrchestrator.Simulators;
-using CheckoutOrchestrator.Simulators.Infrastructure;
 using CheckoutOrchestrator.Simulators.LakiPay;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -17,8 +15,9 @@ public sealed class SimulatorFixture : IAsyncLifetime
 
     public Uri BaseUrl { get; private set; } = null!;
 
-    /// <summary>A plain client that does not follow redirects, as a test of the hosted page needs.</summary>
-    public HttpClient Http { get; private set; } = null!;
+    public SimulatorControl Control { get; private set; } = null!;
+
+    public HttpClient Http => Control.Http;
 
     public string LakiPayPublicKeyPem => app!.Services.GetRequiredService<LakiPaySigningKey>().PublicKeyPem;
 
@@ -31,12 +30,12 @@ public sealed class SimulatorFixture : IAsyncLifetime
         });
         await app.StartAsync();
         BaseUrl = new Uri(app.Urls.First());
-        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseUrl };
+        Control = new SimulatorControl(BaseUrl);
     }
 
     public async Task DisposeAsync()
     {
-        Http.Dispose();
+        Control?.Dispose();
         if (app is not null)
         {
             await app.DisposeAsync();
@@ -44,25 +43,4 @@ public sealed class SimulatorFixture : IAsyncLifetime
     }
 
     public Uri ProviderUrl(string path) => new(BaseUrl, path);
-
-    public async Task SetFaultsAsync(string provider, FaultSettings faults) =>
-        (await Http.PutAsJsonAsync($"/simulator/{provider}/faults", faults)).EnsureSuccessStatusCode();
-
-    public async Task ClearFaultsAsync(string provider) =>
-        (await Http.DeleteAsync(new Uri($"/simulator/{provider}/faults", UriKind.Relative))).EnsureSuccessStatusCode();
-
-    public async Task<SimulatorCounts> CountsAsync(string provider) =>
-        (await Http.GetFromJsonAsync<SimulatorCounts>($"/simulator/{provider}/stats"))!;
-
-    public async Task RevokeTokensAsync(string provider) =>
-        (await Http.PostAsync(new Uri($"/simulator/{provider}/revoke-tokens", UriKind.Relative), null)).EnsureSuccessStatusCode();
-
-    /// <summary>Clicks a button on a hosted page (or the Adullam phone): pay, fail or cancel.</summary>
-    public async Task<HttpResponseMessage> ChooseAsync(Uri pageUrl, string choice, string? method = null)
-    {
-        using var form = new FormUrlEncodedContent(method is null ? [] : [new KeyValuePair<string, string>("method", method)]);
-        return await Http.PostAsync(new Uri($"{pageUrl.AbsoluteUri}/{choice}"), form);
-    }
 }
-
-public sealed record SimulatorCounts(int TokenRequests, int Creates, int StatusLookups, int Sessions);

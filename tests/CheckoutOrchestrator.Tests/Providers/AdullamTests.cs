@@ -51,8 +51,8 @@ public sealed class AdullamTests : ProviderTestBase
     {
         var checkoutId = SampleCheckouts.NewCheckoutId();
         var request = SampleCheckouts.For(PaymentProvider.Adullam);
-        await Simulator.SetFaultsAsync("adullam", new FaultSettings { FailNext = 1, FailStatus = 500, AfterProcessing = true, PathContains = "checkouts" });
-        var before = await Simulator.CountsAsync("adullam");
+        await Simulator.Control.SetFaultsAsync("adullam", new FaultSettings { FailNext = 1, FailStatus = 500, AfterProcessing = true, PathContains = "checkouts" });
+        var before = await Simulator.Control.CountsAsync("adullam");
 
         var lost = await Assert.ThrowsAsync<ApplicationFailureException>(() => Host.CreateAsync(checkoutId, request));
         var retried = await Host.CreateAsync(checkoutId, request, attempt: 2);
@@ -60,7 +60,7 @@ public sealed class AdullamTests : ProviderTestBase
 
         Assert.Equal((ProviderErrorTypes.Unavailable, false), (lost.ErrorType, lost.NonRetryable));
         Assert.Equal(retried.SessionId, again.SessionId);
-        Assert.Equal(1, (await Simulator.CountsAsync("adullam")).Creates - before.Creates);
+        Assert.Equal(1, (await Simulator.Control.CountsAsync("adullam")).Creates - before.Creates);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class AdullamTests : ProviderTestBase
         var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Adullam));
         Assert.Equal(PaymentStatus.RequiresAction, (await Host.StatusAsync(checkoutId, PaymentProvider.Adullam, session)).Status);
 
-        await Simulator.ChooseAsync(PhonePage(session), "pay", "orangeCI");
+        await Simulator.Control.ChooseAsync(PhonePage(session), "pay", "orangeCI");
 
         Assert.Equal(new ProviderStatus("completed", PaymentStatus.Succeeded, null, 5000m), await Host.StatusAsync(checkoutId, PaymentProvider.Adullam, session));
     }
@@ -94,7 +94,7 @@ public sealed class AdullamTests : ProviderTestBase
         await using var host = ProviderTestHost.Create(Simulator, Sink.BaseUrl, s => s["Providers:Adullam:UseSingleSessionGet"] = "true");
         var checkoutId = SampleCheckouts.NewCheckoutId();
         var session = await host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Adullam));
-        await Simulator.ChooseAsync(PhonePage(session), "fail");
+        await Simulator.Control.ChooseAsync(PhonePage(session), "fail");
 
         var notOffered = await Assert.ThrowsAsync<ApplicationFailureException>(() => host.StatusAsync(checkoutId, PaymentProvider.Adullam, session));
         (await Simulator.Http.PutAsync(new Uri("/simulator/adullam/single-session-get?enabled=true", UriKind.Relative), null)).EnsureSuccessStatusCode();
@@ -120,14 +120,14 @@ public sealed class AdullamTests : ProviderTestBase
             s["Providers:Adullam:RateLimitQueue"] = "0";
         });
         var checkoutId = SampleCheckouts.NewCheckoutId();
-        var before = await Simulator.CountsAsync("adullam");
+        var before = await Simulator.Control.CountsAsync("adullam");
         var session = await host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Adullam));
         await host.StatusAsync(checkoutId, PaymentProvider.Adullam, session);
 
         var limited = await Assert.ThrowsAsync<ApplicationFailureException>(() => host.StatusAsync(checkoutId, PaymentProvider.Adullam, session));
 
         Assert.Equal((ProviderErrorTypes.RateLimited, false), (limited.ErrorType, limited.NonRetryable));
-        var after = await Simulator.CountsAsync("adullam");
+        var after = await Simulator.Control.CountsAsync("adullam");
         Assert.Equal((1, 1, 1), (after.TokenRequests - before.TokenRequests, after.Creates - before.Creates, after.StatusLookups - before.StatusLookups));
     }
 
@@ -137,7 +137,7 @@ public sealed class AdullamTests : ProviderTestBase
         await AdullamWebhookSetup.RegisterAsync(Simulator.BaseUrl, new Uri(Sink.BaseUrl, "webhooks/adullam"));
         var session = await Host.CreateAsync(SampleCheckouts.NewCheckoutId(), SampleCheckouts.For(PaymentProvider.Adullam));
 
-        await Simulator.ChooseAsync(PhonePage(session), "pay", "mtnCI");
+        await Simulator.Control.ChooseAsync(PhonePage(session), "pay", "mtnCI");
         var callbacks = await Sink.WaitForAsync(c => c.Provider == "adullam" && c.RawBody.Contains(session.SessionId!, StringComparison.Ordinal), count: 2);
 
         var verdicts = callbacks.Select(c => Host.Read(c, PaymentProvider.Adullam)).ToList();

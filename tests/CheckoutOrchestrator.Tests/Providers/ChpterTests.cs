@@ -86,7 +86,7 @@ public sealed class ChpterTests : ProviderTestBase
     {
         var checkoutId = SampleCheckouts.NewCheckoutId();
         var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Chpter));
-        await Simulator.ChooseAsync(session.CheckoutUrl!, "pay", "CARD");
+        await Simulator.Control.ChooseAsync(session.CheckoutUrl!, "pay", "CARD");
 
         var callback = (await Sink.WaitForAsync(c => c.CheckoutId == checkoutId))[0];
         var verdict = Host.Read(callback, PaymentProvider.Chpter);

@@ -36,11 +36,11 @@ public sealed class ErrorClassificationTests : ProviderTestBase
     {
         var (checkoutId, session) = await OpenKiotapaySessionAsync();
         // Two failures, so a 401 also defeats the one renewal-and-retry.
-        await Simulator.SetFaultsAsync("kiotapay", new FaultSettings { FailNext = 2, FailStatus = status, PathContains = "checkout-sessions" });
+        await Simulator.Control.SetFaultsAsync("kiotapay", new FaultSettings { FailNext = 2, FailStatus = status, PathContains = "checkout-sessions" });
 
         var failure = await Assert.ThrowsAsync<ApplicationFailureException>(() => Host.StatusAsync(checkoutId, PaymentProvider.Kiotapay, session));
 
-        await Simulator.ClearFaultsAsync("kiotapay");
+        await Simulator.Control.ClearFaultsAsync("kiotapay");
         Assert.Equal((errorType, !retryable), (failure.ErrorType, failure.NonRetryable));
     }
 
@@ -48,7 +48,7 @@ public sealed class ErrorClassificationTests : ProviderTestBase
     public async Task A_429_carries_retry_after_as_the_next_retry_delay()
     {
         var (checkoutId, session) = await OpenKiotapaySessionAsync();
-        await Simulator.SetFaultsAsync("kiotapay", new FaultSettings { FailNext = 1, FailStatus = 429, RetryAfterSeconds = 17, PathContains = "checkout-sessions" });
+        await Simulator.Control.SetFaultsAsync("kiotapay", new FaultSettings { FailNext = 1, FailStatus = 429, RetryAfterSeconds = 17, PathContains = "checkout-sessions" });
 
         var failure = await Assert.ThrowsAsync<ApplicationFailureException>(() => Host.StatusAsync(checkoutId, PaymentProvider.Kiotapay, session));
 
@@ -59,7 +59,7 @@ public sealed class ErrorClassificationTests : ProviderTestBase
     public async Task A_provider_that_does_not_answer_in_time_is_a_retryable_timeout()
     {
         var (checkoutId, session) = await OpenKiotapaySessionAsync();
-        await Simulator.SetFaultsAsync("kiotapay", new FaultSettings { HangNext = 1, PathContains = "checkout-sessions" });
+        await Simulator.Control.SetFaultsAsync("kiotapay", new FaultSettings { HangNext = 1, PathContains = "checkout-sessions" });
 
         var failure = await Assert.ThrowsAsync<ApplicationFailureException>(() => Host.StatusAsync(checkoutId, PaymentProvider.Kiotapay, session));
 
@@ -83,19 +83,19 @@ public sealed class ErrorClassificationTests : ProviderTestBase
     public async Task A_5xx_to_a_create_with_no_way_to_find_the_session_is_not_retried(PaymentProvider provider, string slug, string path)
     {
         var checkoutId = SampleCheckouts.NewCheckoutId();
-        await Simulator.SetFaultsAsync(slug, new FaultSettings { FailNext = 1, FailStatus = 500, AfterProcessing = true, PathContains = path });
-        var before = await Simulator.CountsAsync(slug);
+        await Simulator.Control.SetFaultsAsync(slug, new FaultSettings { FailNext = 1, FailStatus = 500, AfterProcessing = true, PathContains = path });
+        var before = await Simulator.Control.CountsAsync(slug);
 
         var failure = await Assert.ThrowsAsync<ApplicationFailureException>(() => Host.CreateAsync(checkoutId, SampleCheckouts.For(provider)));
 
         Assert.Equal((ProviderErrorTypes.CreateOutcomeUnknown, true), (failure.ErrorType, failure.NonRetryable));
-        Assert.Equal(1, (await Simulator.CountsAsync(slug)).Creates - before.Creates);
+        Assert.Equal(1, (await Simulator.Control.CountsAsync(slug)).Creates - before.Creates);
     }
 
     [Fact]
     public async Task A_timed_out_create_at_a_provider_without_idempotency_is_not_retried()
     {
-        await Simulator.SetFaultsAsync("chpter", new FaultSettings { HangNext = 1, AfterProcessing = true, PathContains = "checkout.sessions" });
+        await Simulator.Control.SetFaultsAsync("chpter", new FaultSettings { HangNext = 1, AfterProcessing = true, PathContains = "checkout.sessions" });
 
         var failure = await Assert.ThrowsAsync<ApplicationFailureException>(() =>
             Host.CreateAsync(SampleCheckouts.NewCheckoutId(), SampleCheckouts.For(PaymentProvider.Chpter)));
@@ -106,7 +106,7 @@ public sealed class ErrorClassificationTests : ProviderTestBase
     [Fact]
     public async Task A_429_to_a_create_proves_nothing_was_created_and_is_retried()
     {
-        await Simulator.SetFaultsAsync("kiotapay", new FaultSettings { FailNext = 1, FailStatus = 429, PathContains = "checkout-sessions" });
+        await Simulator.Control.SetFaultsAsync("kiotapay", new FaultSettings { FailNext = 1, FailStatus = 429, PathContains = "checkout-sessions" });
 
         var failure = await Assert.ThrowsAsync<ApplicationFailureException>(() =>
             Host.CreateAsync(SampleCheckouts.NewCheckoutId(), SampleCheckouts.For(PaymentProvider.Kiotapay)));
@@ -117,13 +117,13 @@ public sealed class ErrorClassificationTests : ProviderTestBase
     [Fact]
     public async Task A_request_the_provider_rules_forbid_is_never_sent()
     {
-        var before = await Simulator.CountsAsync("adullam");
+        var before = await Simulator.Control.CountsAsync("adullam");
 
         var failure = await Assert.ThrowsAsync<ApplicationFailureException>(() =>
             Host.CreateAsync(SampleCheckouts.NewCheckoutId(), SampleCheckouts.For(PaymentProvider.Adullam) with { Amount = new Money(99m, "XOF") }));
 
         Assert.Equal((ProviderErrorTypes.InvalidCheckoutRequest, true), (failure.ErrorType, failure.NonRetryable));
-        Assert.Equal(before, await Simulator.CountsAsync("adullam"));
+        Assert.Equal(before, await Simulator.Control.CountsAsync("adullam"));
     }
 
     [Theory]

@@ -38,7 +38,7 @@ public sealed class KiotapayTests : ProviderTestBase
         var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Kiotapay));
         Assert.Equal(PaymentStatus.Pending, (await Host.StatusAsync(checkoutId, PaymentProvider.Kiotapay, session)).Status);
 
-        await Simulator.ChooseAsync(session.CheckoutUrl!, "pay", "CARD");
+        await Simulator.Control.ChooseAsync(session.CheckoutUrl!, "pay", "CARD");
 
         var status = await Host.StatusAsync(checkoutId, PaymentProvider.Kiotapay, session);
         Assert.Equal(new ProviderStatus("SUCCEEDED", PaymentStatus.Succeeded, null, 1500m), status);
@@ -50,12 +50,12 @@ public sealed class KiotapayTests : ProviderTestBase
         var checkoutId = SampleCheckouts.NewCheckoutId();
         var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Kiotapay));
         await using var freshHost = ProviderTestHost.Create(Simulator, Sink.BaseUrl);
-        var before = await Simulator.CountsAsync("kiotapay");
+        var before = await Simulator.Control.CountsAsync("kiotapay");
 
         var statuses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => freshHost.StatusAsync(checkoutId, PaymentProvider.Kiotapay, session)));
 
         Assert.All(statuses, s => Assert.Equal(PaymentStatus.Pending, s.Status));
-        var after = await Simulator.CountsAsync("kiotapay");
+        var after = await Simulator.Control.CountsAsync("kiotapay");
         Assert.Equal(1, after.TokenRequests - before.TokenRequests);
         Assert.Equal(50, after.StatusLookups - before.StatusLookups);
     }
@@ -67,15 +67,15 @@ public sealed class KiotapayTests : ProviderTestBase
         await using var host = ProviderTestHost.Create(Simulator, Sink.BaseUrl, time: clock);
         var checkoutId = SampleCheckouts.NewCheckoutId();
         var session = await host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Kiotapay));
-        var afterFirstToken = await Simulator.CountsAsync("kiotapay");
+        var afterFirstToken = await Simulator.Control.CountsAsync("kiotapay");
 
         clock.Advance(TimeSpan.FromSeconds(235));
         await host.StatusAsync(checkoutId, PaymentProvider.Kiotapay, session);
-        Assert.Equal(afterFirstToken.TokenRequests, (await Simulator.CountsAsync("kiotapay")).TokenRequests);
+        Assert.Equal(afterFirstToken.TokenRequests, (await Simulator.Control.CountsAsync("kiotapay")).TokenRequests);
 
         clock.Advance(TimeSpan.FromSeconds(10));
         await host.StatusAsync(checkoutId, PaymentProvider.Kiotapay, session);
-        Assert.Equal(afterFirstToken.TokenRequests + 1, (await Simulator.CountsAsync("kiotapay")).TokenRequests);
+        Assert.Equal(afterFirstToken.TokenRequests + 1, (await Simulator.Control.CountsAsync("kiotapay")).TokenRequests);
     }
 
     [Fact]
@@ -83,13 +83,13 @@ public sealed class KiotapayTests : ProviderTestBase
     {
         var checkoutId = SampleCheckouts.NewCheckoutId();
         var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Kiotapay));
-        var before = await Simulator.CountsAsync("kiotapay");
+        var before = await Simulator.Control.CountsAsync("kiotapay");
 
-        await Simulator.RevokeTokensAsync("kiotapay");
+        await Simulator.Control.RevokeTokensAsync("kiotapay");
         var status = await Host.StatusAsync(checkoutId, PaymentProvider.Kiotapay, session);
 
         Assert.Equal(PaymentStatus.Pending, status.Status);
-        Assert.Equal(before.TokenRequests + 1, (await Simulator.CountsAsync("kiotapay")).TokenRequests);
+        Assert.Equal(before.TokenRequests + 1, (await Simulator.Control.CountsAsync("kiotapay")).TokenRequests);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class KiotapayTests : ProviderTestBase
         var checkoutId = SampleCheckouts.NewCheckoutId();
         var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Kiotapay));
 
-        await Simulator.ChooseAsync(session.CheckoutUrl!, "pay", "MPESA_STK");
+        await Simulator.Control.ChooseAsync(session.CheckoutUrl!, "pay", "MPESA_STK");
         var callbacks = await Sink.WaitForAsync(c => c.CheckoutId == checkoutId, count: 2);
 
         var verdicts = callbacks.Select(c => Host.Read(c, PaymentProvider.Kiotapay)).ToList();
@@ -125,7 +125,7 @@ public sealed class KiotapayTests : ProviderTestBase
     {
         var checkoutId = SampleCheckouts.NewCheckoutId();
         var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Kiotapay));
-        await Simulator.ChooseAsync(session.CheckoutUrl!, "fail");
+        await Simulator.Control.ChooseAsync(session.CheckoutUrl!, "fail");
         var callback = (await Sink.WaitForAsync(c => c.CheckoutId == checkoutId))[0];
 
         var otherCheckoutsToken = Host.CallbackUrls.ForCheckout(PaymentProvider.Kiotapay, SampleCheckouts.NewCheckoutId()).Query.Split("token=")[1];

@@ -42,7 +42,7 @@ public sealed class LakiPayTests : ProviderTestBase
         var checkoutId = SampleCheckouts.NewCheckoutId();
         var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.LakiPay));
 
-        await Simulator.ChooseAsync(session.CheckoutUrl!, "pay", "TELEBIRR");
+        await Simulator.Control.ChooseAsync(session.CheckoutUrl!, "pay", "TELEBIRR");
 
         Assert.Equal(new ProviderStatus("SUCCESS", PaymentStatus.Succeeded, null, 1000.50m), await Host.StatusAsync(checkoutId, PaymentProvider.LakiPay, session));
     }
@@ -53,7 +53,7 @@ public sealed class LakiPayTests : ProviderTestBase
         var checkoutId = SampleCheckouts.NewCheckoutId();
         var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.LakiPay));
 
-        await Simulator.ChooseAsync(session.CheckoutUrl!, "pay", "MPESA");
+        await Simulator.Control.ChooseAsync(session.CheckoutUrl!, "pay", "MPESA");
         var callbacks = await Sink.WaitForAsync(c => c.CheckoutId == checkoutId, count: 2);
 
         var events = callbacks.Select(c => Host.Read(c, PaymentProvider.LakiPay)).Select(v => v.Event!).ToList();
@@ -137,7 +137,7 @@ public sealed class LakiPayTests : ProviderTestBase
     public async Task A_create_whose_answer_was_lost_is_retried_and_never_opens_a_second_session()
     {
         var checkoutId = SampleCheckouts.NewCheckoutId();
-        await Simulator.SetFaultsAsync("lakipay", new FaultSettings { FailNext = 1, FailStatus = 502, AfterProcessing = true, PathContains = "checkout" });
+        await Simulator.Control.SetFaultsAsync("lakipay", new FaultSettings { FailNext = 1, FailStatus = 502, AfterProcessing = true, PathContains = "checkout" });
 
         var first = await Assert.ThrowsAsync<ApplicationFailureException>(() => Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.LakiPay)));
         var retry = await Assert.ThrowsAsync<ApplicationFailureException>(() => Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.LakiPay), attempt: 2));
@@ -164,7 +164,7 @@ public sealed class LakiPayTests : ProviderTestBase
     {
         var checkoutId = SampleCheckouts.NewCheckoutId();
         var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.LakiPay));
-        await Simulator.ChooseAsync(session.CheckoutUrl!, "pay", "CBE");
+        await Simulator.Control.ChooseAsync(session.CheckoutUrl!, "pay", "CBE");
         return (await Sink.WaitForAsync(c => c.CheckoutId == checkoutId && c.RawBody.Contains("\"SUCCESS\"", StringComparison.Ordinal)))[0];
     }
 }

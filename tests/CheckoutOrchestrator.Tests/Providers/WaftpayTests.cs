@@ -45,12 +45,12 @@ public sealed class WaftpayTests : ProviderTestBase
     public async Task The_two_hour_millisecond_token_serves_many_requests()
     {
         await using var host = ProviderTestHost.Create(Simulator, Sink.BaseUrl);
-        var before = await Simulator.CountsAsync("waftpay");
+        var before = await Simulator.Control.CountsAsync("waftpay");
 
         await host.CreateAsync(SampleCheckouts.NewCheckoutId(), SampleCheckouts.For(PaymentProvider.Waftpay));
         await host.CreateAsync(SampleCheckouts.NewCheckoutId(), SampleCheckouts.For(PaymentProvider.Waftpay));
 
-        Assert.Equal(1, (await Simulator.CountsAsync("waftpay")).TokenRequests - before.TokenRequests);
+        Assert.Equal(1, (await Simulator.Control.CountsAsync("waftpay")).TokenRequests - before.TokenRequests);
     }
 
     [Theory]
@@ -64,7 +64,7 @@ public sealed class WaftpayTests : ProviderTestBase
         var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Waftpay));
         if (choice is not null)
         {
-            await Simulator.ChooseAsync(session.CheckoutUrl!, choice, "MPESA");
+            await Simulator.Control.ChooseAsync(session.CheckoutUrl!, choice, "MPESA");
         }
 
         var status = await Host.StatusAsync(checkoutId, PaymentProvider.Waftpay, session);
@@ -77,7 +77,7 @@ public sealed class WaftpayTests : ProviderTestBase
     {
         var checkoutId = SampleCheckouts.NewCheckoutId();
         var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Waftpay));
-        await Simulator.ChooseAsync(session.CheckoutUrl!, "pay", "MPESA");
+        await Simulator.Control.ChooseAsync(session.CheckoutUrl!, "pay", "MPESA");
 
         var callbacks = await Sink.WaitForAsync(c => c.CheckoutId == checkoutId, count: 2);
 
@@ -93,7 +93,7 @@ public sealed class WaftpayTests : ProviderTestBase
     public async Task A_create_whose_answer_was_lost_is_retried_with_the_same_reference_and_never_opens_a_second_session()
     {
         var checkoutId = SampleCheckouts.NewCheckoutId();
-        await Simulator.SetFaultsAsync("waftpay", new FaultSettings { FailNext = 1, FailStatus = 504, AfterProcessing = true, PathContains = "checkout-backend" });
+        await Simulator.Control.SetFaultsAsync("waftpay", new FaultSettings { FailNext = 1, FailStatus = 504, AfterProcessing = true, PathContains = "checkout-backend" });
 
         var first = await Assert.ThrowsAsync<ApplicationFailureException>(() => Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Waftpay)));
         var retry = await Assert.ThrowsAsync<ApplicationFailureException>(() => Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Waftpay), attempt: 2));
