@@ -7,7 +7,7 @@ namespace CheckoutOrchestrator.Api;
 /// <summary>RFC 9457 problem details for every way a request can go wrong. Field errors are listed per field.</summary>
 public static class ApiProblems
 {
-    private const string TypeBase = "https://checkout-orchestrator.dev/problems/";
+    public const string TypeBase = "https://checkout-orchestrator.dev/problems/";
 
     public static IResult Fields(int status, string title, IEnumerable<FieldError> errors) =>
         Results.ValidationProblem(

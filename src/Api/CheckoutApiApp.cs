@@ -1,4 +1,5 @@
 using CheckoutOrchestrator.Api.Checkouts;
+using CheckoutOrchestrator.Api.Merchants;
 using CheckoutOrchestrator.Api.Webhooks;
 using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Providers;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CheckoutOrchestrator.Api;
 
-/// <summary>The checkout API: open and read checkouts, and relay provider callbacks to them.</summary>
+/// <summary>The checkout API: merchants open, read, list and cancel their checkouts; providers' callbacks are relayed to them.</summary>
 public static class CheckoutApiApp
 {
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -30,7 +31,10 @@ public static class CheckoutApiApp
         services.TryAddSingleton(TimeProvider.System);
         services.AddCheckoutTemporalClient(configuration);
         services.AddProviderCallbackReaders(configuration);
+        services.AddMerchantAccess(configuration);
         services.AddSingleton<CheckoutGateway>();
+        services.AddSingleton<CheckoutSearch>();
+        services.AddSingleton<CallbackRelay>();
         return services;
     }
 
@@ -38,6 +42,9 @@ public static class CheckoutApiApp
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapCheckoutEndpoints();
         app.MapWebhookEndpoints();

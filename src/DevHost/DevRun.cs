@@ -39,6 +39,8 @@ public sealed class DevRun : IAsyncDisposable
 
     public IServiceProvider ApiServices { get; private set; } = null!;
 
+    public IReadOnlyList<DevMerchant> Merchants { get; private set; } = [];
+
     public static async Task<DevRun> StartAsync(DevRunOptions options, CancellationToken cancellationToken = default)
     {
         var run = new DevRun();
@@ -113,6 +115,8 @@ public sealed class DevRun : IAsyncDisposable
         {
             builder.Configuration.Sources.Clear();
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Urls"] = $"http://127.0.0.1:{PortOrFree(options.Settings.Simulators.Port)}" });
+            builder.Configuration.AddInMemoryCollection(options.Merchants.Select(m =>
+                KeyValuePair.Create($"Simulators:MerchantSecrets:{m.Id}:0", (string?)m.NotificationSecret)));
             options.ConfigureLogging?.Invoke(builder.Logging);
         });
         parts.Add(simulators);
@@ -125,6 +129,12 @@ public sealed class DevRun : IAsyncDisposable
         settings[$"{TemporalSettings.Section}:Address"] = TemporalAddress;
         settings[$"{TemporalSettings.Section}:Namespace"] = Namespace;
         settings[$"{TemporalSettings.Section}:TaskQueue"] = temporalSettings.TaskQueue;
+        foreach (var (key, value) in options.Merchants.SelectMany(m => m.Settings(SimulatorUrl)))
+        {
+            settings[key] = value;
+        }
+
+        Merchants = options.Merchants;
 
         var api = CheckoutApiApp.Create([], builder =>
         {

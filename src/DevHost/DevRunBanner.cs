@@ -8,21 +8,25 @@ public static class DevRunBanner
     public static string For(DevRun run)
     {
         var api = run.ApiUrl.AbsoluteUri.TrimEnd('/');
+        var merchant = run.Merchants[0];
         var text = new StringBuilder()
             .AppendLine()
             .AppendLine("CheckoutOrchestrator is running.")
             .AppendLine($"  API              {api}")
             .AppendLine($"  OpenAPI          {api}/openapi/v1.json")
             .AppendLine($"  Simulators       {run.SimulatorUrl.AbsoluteUri}simulator")
+            .AppendLine($"  Merchant inbox   {run.SimulatorUrl.AbsoluteUri}merchant/inbox")
+            .AppendLine($"  Merchant         {merchant.Id}, API key {merchant.ApiKey} (development only)")
             .AppendLine($"  Temporal         {run.TemporalAddress} (namespace {run.Namespace})")
             .AppendLine(run.TemporalUiUrl is { } ui
                 ? $"  Temporal UI      {ui.AbsoluteUri}namespaces/{run.Namespace}/workflows"
                 : "  Temporal UI      not served by this Temporal server")
             .AppendLine()
             .AppendLine("Try:")
-            .AppendLine($"  curl -s {api}/checkouts -H 'Content-Type: application/json' -d '{{\"merchantId\":\"shop-1\",\"merchantReference\":\"order-1\",\"provider\":\"lakipay\",\"amount\":\"250.00\",\"currency\":\"ETB\",\"description\":\"Order 1\",\"customer\":{{\"name\":\"Abebe Kebede\",\"phone\":\"+251911234567\",\"email\":\"abebe@example.com\"}},\"redirectUrls\":{{\"success\":\"https://shop.example.com/ok\",\"failure\":\"https://shop.example.com/failed\"}}}}'")
+            .AppendLine($"  curl -s {api}/checkouts -H 'Authorization: Bearer {merchant.ApiKey}' -H 'Content-Type: application/json' -d '{{\"merchantReference\":\"order-1\",\"provider\":\"lakipay\",\"amount\":\"250.00\",\"currency\":\"ETB\",\"description\":\"Order 1\",\"customer\":{{\"name\":\"Abebe Kebede\",\"phone\":\"+251911234567\",\"email\":\"abebe@example.com\"}},\"redirectUrls\":{{\"success\":\"https://shop.example.com/ok\",\"failure\":\"https://shop.example.com/failed\"}}}}'")
             .AppendLine("  then open the checkoutUrl, click Pay, and:")
-            .AppendLine($"  curl -s {api}/checkouts/<checkoutId>")
+            .AppendLine($"  curl -s '{api}/checkouts/<checkoutId>?wait=30s' -H 'Authorization: Bearer {merchant.ApiKey}'")
+            .AppendLine("  and see the signed event in the merchant inbox.")
             .AppendLine()
             .AppendLine("Ctrl+C stops everything.");
         return text.ToString();

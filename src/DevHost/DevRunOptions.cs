@@ -13,6 +13,9 @@ public sealed record DevRunOptions(DevSettings Settings)
 
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
 
+    /// <summary>The merchants the dev run serves; the first is the one its banner shows.</summary>
+    public IReadOnlyList<DevMerchant> Merchants { get; init; } = [DevMerchant.Shop];
+
     /// <summary>Reads the address and the CLI path the way the hosts do: Temporal:Address / TEMPORAL_ADDRESS, TEMPORAL_CLI_PATH.</summary>
     public static DevRunOptions From(DevSettings settings, IConfiguration configuration) => new(settings)
     {

@@ -3,11 +3,12 @@ using CheckoutOrchestrator.Simulators.Chpter;
 using CheckoutOrchestrator.Simulators.Infrastructure;
 using CheckoutOrchestrator.Simulators.Kiotapay;
 using CheckoutOrchestrator.Simulators.LakiPay;
+using CheckoutOrchestrator.Simulators.Merchant;
 using CheckoutOrchestrator.Simulators.Waftpay;
 
 namespace CheckoutOrchestrator.Simulators;
 
-/// <summary>All five simulated providers in one web app, each under its own path prefix.</summary>
+/// <summary>All five simulated providers in one web app, each under its own path prefix, and an inbox standing in for merchants.</summary>
 public static class SimulatorApp
 {
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -27,6 +28,7 @@ public static class SimulatorApp
         services.AddSingleton<FaultSwitchboard>();
         services.AddSingleton<CallbackSender>();
         services.AddSingleton<LakiPaySigningKey>();
+        services.AddSingleton<MerchantInbox>();
         services.AddSimulator<KiotapaySimulator>();
         services.AddSimulator<LakiPaySimulator>();
         services.AddSimulator<WaftpaySimulator>();
@@ -46,6 +48,7 @@ public static class SimulatorApp
         ChpterSimulator.Map(app);
         AdullamSimulator.Map(app);
         app.MapSimulatorControl();
+        app.MapMerchantInbox();
         app.MapGet("/", () => Results.Redirect("/simulator"));
         return app;
     }

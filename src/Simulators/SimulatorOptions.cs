@@ -36,4 +36,7 @@ public sealed class SimulatorOptions
 
     /// <summary>[inferred] Sessions without a documented lifetime (Kiotapay, LakiPay, Chpter) last this long.</summary>
     public int DefaultSessionMinutes { get; set; } = 30;
+
+    /// <summary>Each merchant's notification secrets, so the merchant inbox can check event signatures.</summary>
+    public Dictionary<string, string[]> MerchantSecrets { get; set; } = new(StringComparer.Ordinal);
 }

@@ -4,7 +4,8 @@ namespace CheckoutOrchestrator.Workflows;
 
 /// <summary>
 /// A checkout's status and how it got there. It only moves forward: a stale or reordered report
-/// never undoes progress, and the first final status is the last.
+/// never undoes progress, and the first final status is the last. Money that arrives after the end
+/// is kept apart as a late payment, and anything that does not add up as a review note.
 /// </summary>
 public sealed class CheckoutLedger
 {
@@ -18,6 +19,8 @@ public sealed class CheckoutLedger
     public string? FailureReason { get; private set; }
 
     public DateTimeOffset? FinishedAt { get; private set; }
+
+    public LatePayment? LatePayment { get; private set; }
 
     public IReadOnlyList<TimelineEntry> Timeline => timeline;
 
@@ -49,12 +52,27 @@ public sealed class CheckoutLedger
         return true;
     }
 
-    /// <summary>Asks a person to look: the provider said something that does not add up.</summary>
-    public void Flag(string note)
+    /// <summary>Keeps the first payment reported after a non-successful end; returns false for any other.</summary>
+    public bool RecordLatePayment(LatePayment payment)
     {
-        if (!reviewNotes.Contains(note))
+        if (!IsFinal || Status == PaymentStatus.Succeeded || LatePayment is not null)
         {
-            reviewNotes.Add(note);
+            return false;
         }
+
+        LatePayment = payment;
+        return true;
+    }
+
+    /// <summary>Asks a person to look: the provider said something that does not add up. False if already asked.</summary>
+    public bool Flag(string note)
+    {
+        if (reviewNotes.Contains(note))
+        {
+            return false;
+        }
+
+        reviewNotes.Add(note);
+        return true;
     }
 }

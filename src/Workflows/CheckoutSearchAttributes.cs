@@ -5,6 +5,7 @@ namespace CheckoutOrchestrator.Workflows;
 /// <summary>
 /// What operators filter checkouts by in Temporal UI, and how a webhook that names only a provider
 /// id finds its checkout. They must be registered in the namespace (temporal-dev.yaml lists them).
+/// None of them carries personal data.
 /// </summary>
 public static class CheckoutSearchAttributes
 {
@@ -19,5 +20,11 @@ public static class CheckoutSearchAttributes
     /// <summary>Every id the provider gave the session (session id, payment id, our reference).</summary>
     public static readonly SearchAttributeKey<IReadOnlyCollection<string>> ProviderKeys = SearchAttributeKey.CreateKeywordList("ProviderSessionKeys");
 
-    public static IReadOnlyCollection<SearchAttributeKey> All { get; } = [Status, Provider, MerchantId, MerchantReference, ProviderKeys];
+    /// <summary>Something about the checkout needs a person: the operators' review list.</summary>
+    public static readonly SearchAttributeKey<bool> NeedsReview = SearchAttributeKey.CreateBool("NeedsReview");
+
+    /// <summary>Money arrived after the checkout had ended.</summary>
+    public static readonly SearchAttributeKey<bool> LatePayment = SearchAttributeKey.CreateBool("LatePayment");
+
+    public static IReadOnlyCollection<SearchAttributeKey> All { get; } = [Status, Provider, MerchantId, MerchantReference, ProviderKeys, NeedsReview, LatePayment];
 }

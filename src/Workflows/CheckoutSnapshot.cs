@@ -1,10 +1,12 @@
 using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Notifications;
 
 namespace CheckoutOrchestrator.Workflows;
 
 /// <summary>
 /// A checkout as the API and operators see it: where it stands, the provider's ids, where the
-/// customer pays, and every status change. The workflow returns its last snapshot as its result.
+/// customer pays, every status change, a payment that came after the end, and every event sent to
+/// the merchant. The workflow returns its last snapshot as its result.
 /// </summary>
 public sealed record CheckoutSnapshot(
     string CheckoutId,
@@ -27,7 +29,36 @@ public sealed record CheckoutSnapshot(
     CheckoutFailure? CreateFailure,
     IReadOnlyList<string> ReviewNotes,
     IReadOnlyList<TimelineEntry> Timeline,
-    string RequestFingerprint)
+    string RequestFingerprint,
+    LatePayment? LatePayment = null,
+    DateTimeOffset? WatchingForLatePaymentUntil = null,
+    IReadOnlyList<NotificationRecord>? Notifications = null)
 {
     public bool NeedsReview => ReviewNotes.Count > 0;
+
+    public bool IsFinal => Status.IsTerminal();
+
+    public CheckoutView ToView() => new(
+        CheckoutId,
+        MerchantId,
+        MerchantReference,
+        Provider.ToSlug(),
+        Status,
+        AmountView.From(Amount),
+        CheckoutUrl,
+        Action,
+        ProviderSessionId,
+        ProviderReference,
+        ProviderPaymentId,
+        ProviderStatus,
+        CreatedAt,
+        ExpiresAt,
+        CompletedAt,
+        FailureReason,
+        NeedsReview,
+        ReviewNotes,
+        LatePayment is null ? null : LatePaymentView.From(LatePayment),
+        WatchingForLatePaymentUntil,
+        Notifications ?? [],
+        Timeline);
 }

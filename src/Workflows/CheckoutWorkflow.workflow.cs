@@ -1,5 +1,7 @@
+using System.Globalization;
 using CheckoutOrchestrator.Activities;
 using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Notifications;
 using CheckoutOrchestrator.Providers;
 using Microsoft.Extensions.Logging;
 using Temporalio.Common;
@@ -10,7 +12,8 @@ namespace CheckoutOrchestrator.Workflows;
 
 /// <summary>
 /// One checkout: open the provider's session, hand its URL (or the action to take) back at once,
-/// then follow the payment to one final status from callbacks, polls and the expiry deadline.
+/// follow the payment to one final status from callbacks, polls, a cancel and the expiry deadline,
+/// tell the merchant, and, if it ended unpaid, keep watching for money that moves after all.
 /// </summary>
 [Workflow]
 public sealed class CheckoutWorkflow
@@ -24,11 +27,20 @@ public sealed class CheckoutWorkflow
     private readonly CheckoutLedger ledger = new();
     private readonly Queue<ProviderEvent> inbox = new();
     private readonly HashSet<string> seenEventIds = new(StringComparer.Ordinal);
+    private readonly MerchantNotifier notifier = new();
     private readonly DateTimeOffset createdAt;
+
+    // A checkout started before merchants were told anything keeps running the way it started.
+    private readonly bool tellsMerchant;
     private ProviderSession? session;
     private CheckoutFailure? createFailure;
     private DateTimeOffset deadline;
     private string? providerStatus;
+    private CancelRequest? cancel;
+    private ProviderEvent? unconfirmedSuccess;
+    private bool lastLookupMissedSession;
+    private DateTimeOffset? watchUntil;
+    private Published published = new(PaymentStatus.Pending, false, false, 0);
 
     [WorkflowInit]
     public CheckoutWorkflow(CheckoutWorkflowInput input)
@@ -36,6 +48,7 @@ public sealed class CheckoutWorkflow
         this.input = input;
         createdAt = Workflow.UtcNow;
         deadline = createdAt.AddSeconds(input.Request.ExpiresInSeconds);
+        tellsMerchant = Workflow.Patched(CheckoutPatches.NeverLoseAPayment);
     }
 
     [WorkflowQuery]
@@ -60,9 +73,14 @@ public sealed class CheckoutWorkflow
         createFailure,
         ledger.ReviewNotes,
         ledger.Timeline,
-        input.RequestFingerprint);
+        input.RequestFingerprint,
+        ledger.LatePayment,
+        watchUntil,
+        notifier.Records);
 
     private ProviderCapabilities Capabilities => input.Capabilities;
+
+    private PaymentProvider Provider => input.Request.Provider;
 
     [WorkflowRun]
     public async Task<CheckoutSnapshot> RunAsync(CheckoutWorkflowInput input)
@@ -70,6 +88,16 @@ public sealed class CheckoutWorkflow
         if (await OpenSessionAsync())
         {
             await FollowPaymentAsync();
+        }
+
+        if (tellsMerchant)
+        {
+            if (session is not null && ledger.Status != PaymentStatus.Succeeded)
+            {
+                await WatchForLatePaymentAsync();
+            }
+
+            await notifier.AllDoneAsync();
         }
 
         await Workflow.WaitConditionAsync(() => Workflow.AllHandlersFinished);
@@ -94,6 +122,27 @@ public sealed class CheckoutWorkflow
         {
             throw new ApplicationFailureException(
                 "This merchant reference already belongs to a checkout with a different request.", CheckoutErrorTypes.Conflict, nonRetryable: true);
+        }
+    }
+
+    /// <summary>
+    /// Stops an unpaid checkout, after one last lookup so that a payment that beat the cancel is a
+    /// success. Asking again, or after it ended otherwise, answers the final state.
+    /// </summary>
+    [WorkflowUpdate]
+    public async Task<CheckoutSnapshot> CancelAsync(CancelRequest request)
+    {
+        cancel ??= request;
+        await Workflow.WaitConditionAsync(() => ledger.IsFinal);
+        return ledger.Status == PaymentStatus.Succeeded ? throw AlreadySucceeded() : Snapshot;
+    }
+
+    [WorkflowUpdateValidator(nameof(CancelAsync))]
+    public void ValidateCancel(CancelRequest request)
+    {
+        if (ledger.Status == PaymentStatus.Succeeded)
+        {
+            throw AlreadySucceeded();
         }
     }
 
@@ -123,6 +172,9 @@ public sealed class CheckoutWorkflow
         },
     };
 
+    private static ApplicationFailureException AlreadySucceeded() =>
+        new("The checkout is paid: a paid checkout cannot be cancelled.", CheckoutErrorTypes.AlreadySucceeded, nonRetryable: true);
+
     private async Task<bool> OpenSessionAsync()
     {
         try
@@ -134,13 +186,13 @@ public sealed class CheckoutWorkflow
         catch (ActivityFailureException failure)
         {
             createFailure = CheckoutFailure.FromActivity(failure);
-            ledger.Record(PaymentStatus.Failed, StatusSource.Created, Workflow.UtcNow, null, $"No session was opened: {createFailure.Message}");
             if (createFailure.Type == ProviderErrorTypes.CreateOutcomeUnknown)
             {
                 ledger.Flag("The provider may hold a session for this checkout that nobody can pay: reconcile in its dashboard.");
             }
 
-            PublishStatus();
+            ledger.Record(PaymentStatus.Failed, StatusSource.Created, Workflow.UtcNow, null, $"No session was opened: {createFailure.Message}");
+            Publish();
             return false;
         }
 
@@ -155,6 +207,7 @@ public sealed class CheckoutWorkflow
         Workflow.UpsertTypedSearchAttributes(
             CheckoutSearchAttributes.Status.ValueSet(ledger.Status.ToString()),
             CheckoutSearchAttributes.ProviderKeys.ValueSet(new[] { session.SessionId, session.PaymentId, session.Reference }.OfType<string>().ToList()));
+        published = published with { Status = ledger.Status };
         return true;
     }
 
@@ -166,14 +219,20 @@ public sealed class CheckoutWorkflow
         {
             var wakeAt = Capabilities.StatusLookup && polls.NextAt < deadline ? polls.NextAt : deadline;
             var wait = wakeAt - Workflow.UtcNow;
-            if (inbox.Count == 0 && wait > TimeSpan.Zero)
+            if (inbox.Count == 0 && cancel is null && wait > TimeSpan.Zero)
             {
-                await Workflow.WaitConditionAsync(() => inbox.Count > 0, wait);
+                await Workflow.WaitConditionAsync(() => inbox.Count > 0 || cancel is not null, wait);
             }
 
             var confirm = ApplyCallbacks();
             if (ledger.IsFinal)
             {
+                break;
+            }
+
+            if (cancel is not null)
+            {
+                await StopAsync(cancel);
                 break;
             }
 
@@ -207,59 +266,164 @@ public sealed class CheckoutWorkflow
         }
     }
 
+    /// <summary>
+    /// Keeps reading callbacks, and asks the provider now and then, for a while after an unpaid end:
+    /// a session the provider keeps open can still be paid, and that money must not go unseen.
+    /// </summary>
+    private async Task WatchForLatePaymentAsync()
+    {
+        DateTimeOffset endedAt = Workflow.UtcNow;
+        watchUntil = endedAt + LatePaymentWatch.Window;
+        var lookups = new Queue<DateTimeOffset>(
+            Capabilities.StatusLookup ? LatePaymentWatch.LookupsAfterEnd.Select(after => endedAt + after) : []);
+        while (ledger.LatePayment is null)
+        {
+            var wakeAt = lookups.TryPeek(out var lookupAt) ? lookupAt : watchUntil.Value;
+            if (inbox.Count == 0 && wakeAt > Workflow.UtcNow)
+            {
+                await Workflow.WaitConditionAsync(() => inbox.Count > 0, wakeAt - Workflow.UtcNow);
+            }
+
+            if (inbox.Count > 0)
+            {
+                await ReadLateCallbacksAsync();
+            }
+            else if (lookups.TryDequeue(out _))
+            {
+                await LookUpAsync(StatusSource.Poll, "late-payment watch");
+            }
+            else
+            {
+                break;
+            }
+        }
+    }
+
     /// <summary>Applies authoritative callbacks; returns whether an unauthenticated one asks for a lookup.</summary>
     private bool ApplyCallbacks()
     {
         var lookupRequested = false;
         while (inbox.TryDequeue(out var providerEvent))
         {
+            LearnPaymentId(providerEvent);
             if (!providerEvent.IsAuthoritative || providerEvent.Status is null)
             {
+                if (providerEvent.ClaimsSuccess)
+                {
+                    unconfirmedSuccess ??= providerEvent;
+                }
+
                 lookupRequested = true;
                 continue;
             }
 
-            if (providerEvent.ProviderReference is { } reference && reference != session!.Reference)
+            if (!IsForThisSession(providerEvent))
             {
-                ledger.Flag($"A callback for reference {reference} reached this checkout (reference {session.Reference}) and was ignored.");
                 continue;
-            }
-
-            if (providerEvent.ReviewNote is { } note)
-            {
-                ledger.Flag(note);
             }
 
             Apply(providerEvent.Status, StatusSource.Webhook, null);
         }
 
+        Publish();
         return lookupRequested && Capabilities.StatusLookup;
     }
 
-    private async Task LookUpAsync(StatusSource source, string? detail)
+    /// <summary>
+    /// After the end a callback can only be news of a late payment. Where the provider has a status
+    /// lookup, it confirms the callback; where it has none, the authenticated callback is the proof.
+    /// </summary>
+    private async Task ReadLateCallbacksAsync()
+    {
+        var lookupNeeded = false;
+        ProviderEvent? claim = null;
+        while (inbox.TryDequeue(out var providerEvent))
+        {
+            LearnPaymentId(providerEvent);
+            if (!IsForThisSession(providerEvent) || (providerEvent.IsAuthoritative && !providerEvent.ClaimsSuccess))
+            {
+                continue;
+            }
+
+            if (Capabilities.StatusLookup)
+            {
+                lookupNeeded = true;
+                claim = providerEvent.ClaimsSuccess ? claim ?? providerEvent : claim;
+            }
+            else
+            {
+                Apply(providerEvent.Status!, StatusSource.Webhook, CallbackEvidence());
+            }
+        }
+
+        if (lookupNeeded)
+        {
+            var found = await LookUpAsync(StatusSource.Webhook, "callback after the end, confirmed by status lookup");
+            if (ledger.LatePayment is null && claim is not null)
+            {
+                ledger.Flag(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"A callback at {claim.ReceivedAt:u}, after the checkout ended, said the payment succeeded ({claim.Status!.Raw}), but {Provider}'s status lookup says {found?.Raw ?? "nothing (it failed)"}: check with {Provider} whether money moved."));
+            }
+        }
+
+        Publish();
+    }
+
+    /// <summary>Checks a callback names our session; one that names another goes to review and changes nothing.</summary>
+    private bool IsForThisSession(ProviderEvent providerEvent)
+    {
+        if (providerEvent.ProviderReference is { } reference && reference != session!.Reference)
+        {
+            ledger.Flag($"A callback for reference {reference} reached this checkout (reference {session.Reference}) and was ignored.");
+            return false;
+        }
+
+        if (providerEvent.ReviewNote is { } note)
+        {
+            ledger.Flag(note);
+        }
+
+        return true;
+    }
+
+    /// <summary>Waftpay returns no id at create; the id its callback names is the one its status query knows.</summary>
+    private void LearnPaymentId(ProviderEvent providerEvent)
+    {
+        if (providerEvent.ProviderPaymentId is { Length: > 0 } paymentId && session is { PaymentId: null })
+        {
+            session = session with { PaymentId = paymentId };
+        }
+    }
+
+    private async Task<ProviderStatus?> LookUpAsync(StatusSource source, string? detail)
     {
         try
         {
             var status = await Workflow.ExecuteActivityAsync(
-                (CheckoutActivities a) => a.GetStatusAsync(new StatusLookupInput(input.CheckoutId, input.Request.Provider, session!)),
+                (CheckoutActivities a) => a.GetStatusAsync(new StatusLookupInput(input.CheckoutId, Provider, session!)),
                 ProviderCallOptions([]));
             Apply(status, source, detail);
+            Publish();
+            return status;
         }
         catch (ActivityFailureException failure)
         {
             // A lookup is a fallback: the next callback, poll or the deadline check carries on.
             Workflow.Logger.LogWarning(failure, "Status lookup for checkout {CheckoutId} failed", input.CheckoutId);
+            return null;
         }
     }
 
     private void Apply(ProviderStatus status, StatusSource source, string? detail)
     {
         providerStatus = status.Raw;
+        lastLookupMissedSession = status.SessionMissing;
         if (status.Status is not { } reported)
         {
             Workflow.Logger.LogWarning(
                 "{Provider} reported unrecognised status {ProviderStatus} for checkout {CheckoutId}; it keeps status {Status}",
-                input.Request.Provider,
+                Provider,
                 status.Raw,
                 input.CheckoutId,
                 ledger.Status);
@@ -267,16 +431,29 @@ public sealed class CheckoutWorkflow
         }
 
         var expected = input.Request.Amount.Value;
-        if (reported == PaymentStatus.Succeeded && status.PaidAmount is { } paid && paid != expected)
+        if (reported == PaymentStatus.Succeeded && status.Reference is { } reference && reference != session!.Reference)
         {
-            ledger.Flag($"{input.Request.Provider} reported success for {paid} {input.Request.Amount.Currency}, not the {expected} asked for; not taken as success.");
+            ledger.Flag($"{Provider} reported a success for reference {reference}, not this checkout's {session.Reference}; not taken as success.");
             return;
         }
 
-        if (ledger.Record(reported, source, Workflow.UtcNow, status.Raw, detail, status.FailureReason))
+        if (reported == PaymentStatus.Succeeded && status.PaidAmount is { } paid && paid != expected)
         {
-            PublishStatus();
+            ledger.Flag($"{Provider} reported success for {paid} {input.Request.Amount.Currency}, not the {expected} asked for; not taken as success. Check what the customer paid, then refund or fulfil.");
+            return;
         }
+
+        if (ledger.IsFinal)
+        {
+            if (tellsMerchant && reported == PaymentStatus.Succeeded)
+            {
+                RecordLatePayment(status, source, detail ?? "status lookup");
+            }
+
+            return;
+        }
+
+        Conclude(reported, source, status.Raw, detail, status.FailureReason);
     }
 
     private void Expire()
@@ -292,15 +469,138 @@ public sealed class CheckoutWorkflow
             ledger.Flag("Expired without word from the provider: confirm in its dashboard that nothing was paid.");
         }
 
-        ledger.Record(PaymentStatus.Expired, StatusSource.Expiry, Workflow.UtcNow, null, detail);
-        PublishStatus();
+        Conclude(PaymentStatus.Expired, StatusSource.Expiry, null, detail);
     }
 
-    /// <summary>Keeps the status operators filter by in Temporal UI in step with the ledger.</summary>
-    private void PublishStatus() => Workflow.UpsertTypedSearchAttributes(CheckoutSearchAttributes.Status.ValueSet(ledger.Status.ToString()));
+    private async Task StopAsync(CancelRequest request)
+    {
+        if (Capabilities.StatusLookup)
+        {
+            await LookUpAsync(StatusSource.Cancel, "last check before cancelling");
+        }
+
+        if (!ledger.IsFinal)
+        {
+            Conclude(PaymentStatus.Cancelled, StatusSource.Cancel, null, request.Reason ?? "Cancelled by the merchant.");
+        }
+    }
+
+    /// <summary>Moves the checkout on; an unpaid end first puts on review any sign of money the provider never confirmed.</summary>
+    private void Conclude(PaymentStatus status, StatusSource source, string? raw, string? detail, string? failureReason = null)
+    {
+        if (tellsMerchant && status.IsTerminal() && status != PaymentStatus.Succeeded)
+        {
+            RaiseDoubts();
+        }
+
+        ledger.Record(status, source, Workflow.UtcNow, raw, detail, failureReason);
+        Publish();
+    }
+
+    private void RaiseDoubts()
+    {
+        if (unconfirmedSuccess is { } claim)
+        {
+            ledger.Flag(string.Create(
+                CultureInfo.InvariantCulture,
+                $"A callback at {claim.ReceivedAt:u} said the payment succeeded ({claim.Status!.Raw}), but no status lookup confirmed it: check with {Provider} whether money moved."));
+        }
+
+        if (lastLookupMissedSession && Capabilities.LookupFindsUnpaidSessions)
+        {
+            ledger.Flag($"{Provider}'s status lookup could not find session {session?.SessionId ?? session?.Reference}: check in its dashboard whether it was paid.");
+        }
+    }
+
+    private void RecordLatePayment(ProviderStatus status, StatusSource source, string evidence)
+    {
+        var payment = new LatePayment(
+            new Money(status.PaidAmount ?? input.Request.Amount.Value, input.Request.Amount.Currency),
+            status.Raw,
+            session?.SessionId,
+            session?.PaymentId,
+            session?.Reference,
+            Workflow.UtcNow,
+            source,
+            evidence);
+        if (ledger.RecordLatePayment(payment))
+        {
+            ledger.Flag($"Paid after the checkout had ended ({ledger.Status}): fulfil the order or refund the customer.");
+        }
+    }
+
+    private string CallbackEvidence() => Capabilities.Callbacks switch
+    {
+        CallbackTrust.Signature => "signed callback",
+        _ => "callback on the checkout's own tokened URL (the provider has no status lookup)",
+    };
+
+    /// <summary>
+    /// Keeps what operators filter by in step with the checkout, and tells the merchant what changed.
+    /// Only changes are written, so calling it again costs nothing.
+    /// </summary>
+    private void Publish()
+    {
+        var updates = new List<SearchAttributeUpdate>();
+        if (ledger.Status != published.Status)
+        {
+            updates.Add(CheckoutSearchAttributes.Status.ValueSet(ledger.Status.ToString()));
+        }
+
+        if (!tellsMerchant)
+        {
+            // Checkouts started before review flags and merchant events published their status only.
+            Upsert(updates);
+            published = published with { Status = ledger.Status };
+            return;
+        }
+
+        var review = ledger.ReviewNotes.Count > 0;
+        var late = ledger.LatePayment is not null;
+        if (review && !published.Review)
+        {
+            updates.Add(CheckoutSearchAttributes.NeedsReview.ValueSet(true));
+        }
+
+        if (late && !published.Late)
+        {
+            updates.Add(CheckoutSearchAttributes.LatePayment.ValueSet(true));
+        }
+
+        Upsert(updates);
+        var before = published;
+        published = new(ledger.Status, review, late, ledger.ReviewNotes.Count);
+        if (ledger.IsFinal && !before.Status.IsTerminal())
+        {
+            Tell(MerchantEventTypes.ForFinal(ledger.Status));
+        }
+
+        if (late && !before.Late)
+        {
+            Tell(MerchantEventTypes.LatePayment);
+        }
+
+        if (ledger.ReviewNotes.Count > before.ReviewNotes)
+        {
+            Tell(MerchantEventTypes.NeedsReview);
+        }
+    }
+
+    private void Tell(string eventType) => notifier.Send(eventType, Snapshot, input.Request.NotificationUrl);
+
+    private void Upsert(List<SearchAttributeUpdate> updates)
+    {
+        if (updates.Count > 0)
+        {
+            Workflow.UpsertTypedSearchAttributes([.. updates]);
+        }
+    }
 
     // Where nothing stops a second session, an attempt cut short (worker died mid-request)
     // is not retried: the failure says the outcome is unknown instead.
     private ActivityOptions CreateSessionOptions() => ProviderCallOptions(
         Capabilities.CreateRetry == CreateRetrySafety.None ? ["TemporalTimeout:StartToClose", "TemporalTimeout:Heartbeat"] : []);
+
+    /// <summary>What the search attributes and the merchant have last been told.</summary>
+    private sealed record Published(PaymentStatus Status, bool Review, bool Late, int ReviewNotes);
 }

@@ -1,8 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace CheckoutOrchestrator.Checkouts;
 
 /// <summary>
 /// What a merchant asks for: one hosted checkout at one provider. Normalised (E.164 phone,
-/// upper-case currency) and validated before a workflow ever sees it.
+/// upper-case currency) and validated before a workflow ever sees it. <see cref="NotificationUrl"/>
+/// overrides, for this checkout, where the merchant's events go.
 /// </summary>
 public sealed record CheckoutRequest(
     string MerchantId,
@@ -13,7 +16,10 @@ public sealed record CheckoutRequest(
     Customer Customer,
     RedirectUrls? Redirects,
     IReadOnlyList<PaymentMethod> AllowedMethods,
-    int ExpiresInSeconds);
+    int ExpiresInSeconds,
+
+    // Left out when null, so requests written before it existed keep their fingerprint.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Uri? NotificationUrl = null);
 
 /// <summary>The paying customer. The phone number is E.164 (<c>+2547…</c>).</summary>
 public sealed record Customer(string? Name, string? Phone, string? Email);

@@ -3,10 +3,17 @@ namespace CheckoutOrchestrator.Checkouts;
 /// <summary>
 /// A status as a provider reported it (<see cref="Raw"/>) and what it means for us.
 /// <see cref="Status"/> is null when the provider's value is not one we recognise: such a value
-/// never changes a checkout, it is only recorded.
+/// never changes a checkout, it is only recorded. <see cref="SessionMissing"/> says the provider
+/// does not know the session or transaction we asked about; <see cref="Reference"/> is our
+/// reference as the provider echoed it, when it does.
 /// </summary>
 public sealed record ProviderStatus(
     string Raw,
     PaymentStatus? Status,
     string? FailureReason = null,
-    decimal? PaidAmount = null);
+    decimal? PaidAmount = null,
+    bool SessionMissing = false,
+    string? Reference = null)
+{
+    public static ProviderStatus Missing(string raw) => new(raw, null, SessionMissing: true);
+}

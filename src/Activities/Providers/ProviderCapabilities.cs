@@ -2,7 +2,9 @@ namespace CheckoutOrchestrator.Providers;
 
 /// <summary>
 /// What a provider can do. Workflows and hosts consult this instead of asking which provider
-/// they are talking to.
+/// they are talking to. <see cref="LookupFindsUnpaidSessions"/> says the status lookup knows a
+/// session before anyone pays (Waftpay's query knows only transactions), so a lookup that cannot
+/// find the session is a sign something is wrong.
 /// </summary>
 public sealed record ProviderCapabilities(
     bool StatusLookup,
@@ -11,7 +13,8 @@ public sealed record ProviderCapabilities(
     bool ConfigurableExpiry,
     bool Cancel,
     bool ReturnsCheckoutUrl,
-    bool AccountLevelWebhooks)
+    bool AccountLevelWebhooks,
+    bool LookupFindsUnpaidSessions = true)
 {
     public bool SignedCallbacks => Callbacks == CallbackTrust.Signature;
 

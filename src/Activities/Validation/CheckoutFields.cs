@@ -17,4 +17,5 @@ public static class CheckoutFields
     public const string RedirectCancel = "redirectUrls.cancel";
     public const string AllowedMethods = "allowedMethods";
     public const string ExpiresInSeconds = "expiresInSeconds";
+    public const string NotificationUrl = "notificationUrl";
 }

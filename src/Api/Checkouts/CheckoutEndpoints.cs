@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using System.Text.Json;
+using CheckoutOrchestrator.Api.Merchants;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Validation;
 using Microsoft.AspNetCore.Http.Json;
@@ -6,27 +8,51 @@ using Microsoft.Extensions.Options;
 
 namespace CheckoutOrchestrator.Api.Checkouts;
 
+/// <summary>A merchant's checkouts: open, list, read (waiting for the end if asked) and cancel. Every call needs the merchant's API key.</summary>
 public static class CheckoutEndpoints
 {
+    public const int MaxCancelReasonLength = 200;
+
     public static IEndpointRouteBuilder MapCheckoutEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/checkouts", CreateAsync)
+        var checkouts = app.MapGroup("/checkouts")
+            .RequireAuthorization(MerchantAccess.Policy)
+            .RequireRateLimiting(MerchantAccess.RateLimit)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        checkouts.MapPost(string.Empty, CreateAsync)
             .Accepts<CreateCheckoutBody>("application/json")
             .Produces<CheckoutView>(StatusCodes.Status201Created)
             .Produces<PendingCheckout>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status502BadGateway)
             .WithSummary("Open a hosted checkout, or get back the one already opened for this merchant reference.");
-        app.MapGet("/checkouts/{checkoutId}", GetAsync)
+        checkouts.MapGet(string.Empty, ListAsync)
+            .Produces<CheckoutPage>()
+            .ProducesValidationProblem()
+            .WithSummary("The merchant's checkouts, newest first: filter by status, provider, reference, creation time, review or late payment.");
+        checkouts.MapGet("/{checkoutId}", GetAsync)
             .Produces<CheckoutView>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("A checkout's status, provider ids, amount and timeline.");
+            .WithSummary("A checkout's status, provider ids, amount, timeline and merchant events; ?wait=30s answers as soon as it is final.");
+        checkouts.MapPost("/{checkoutId}/cancel", CancelAsync)
+            .Accepts<CancelCheckoutBody>("application/json")
+            .Produces<CheckoutView>()
+            .Produces<PendingCheckout>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Cancel a checkout that is not paid; a payment that beat the cancel makes it a 409.");
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest http, CheckoutGateway gateway, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(
+        HttpRequest http, ClaimsPrincipal user, CheckoutGateway gateway, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         if (!http.HasJsonContentType())
         {
@@ -48,7 +74,17 @@ public static class CheckoutEndpoints
             return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid-request", "The body must be a JSON object.");
         }
 
-        var (request, errors) = CheckoutRequestReader.Read(body);
+        var merchantId = user.MerchantOf();
+        if (!string.IsNullOrEmpty(body.MerchantId) && body.MerchantId != merchantId)
+        {
+            return ApiProblems.Problem(
+                StatusCodes.Status403Forbidden,
+                "merchant-mismatch",
+                "The body names another merchant than the API key's.",
+                "Leave merchantId out (the key says who you are) or send your own.");
+        }
+
+        var (request, errors) = CheckoutRequestReader.Read(body, merchantId);
         if (request is null)
         {
             return ApiProblems.Fields(StatusCodes.Status400BadRequest, "The checkout request is incomplete.", errors);
@@ -64,7 +100,7 @@ public static class CheckoutEndpoints
         var location = $"/checkouts/{outcome.CheckoutId}";
         return outcome.Result switch
         {
-            OpenResult.Opened => TypedResults.Created(location, CheckoutView.From(outcome.Snapshot!)),
+            OpenResult.Opened => TypedResults.Created(location, outcome.Snapshot!.ToView()),
             OpenResult.StillOpening => TypedResults.Accepted(location, new PendingCheckout(outcome.CheckoutId, PaymentStatus.Pending)),
             OpenResult.Conflict => ApiProblems.Problem(
                 StatusCodes.Status409Conflict,
@@ -76,10 +112,69 @@ public static class CheckoutEndpoints
         };
     }
 
-    private static async Task<IResult> GetAsync(string checkoutId, CheckoutGateway gateway, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpRequest http, ClaimsPrincipal user, CheckoutSearch search, CancellationToken cancellationToken)
     {
-        var snapshot = CheckoutIds.IsWellFormed(checkoutId) ? await gateway.FindAsync(checkoutId, cancellationToken) : null;
-        return snapshot is null ? ApiProblems.NotFound("checkout") : TypedResults.Ok(CheckoutView.From(snapshot));
+        var (filter, pageToken, pageSize, errors) = CheckoutListQuery.Read(http.Query);
+        return errors.Count > 0
+            ? ApiProblems.Fields(StatusCodes.Status400BadRequest, "The list query cannot be used.", errors)
+            : TypedResults.Ok(await search.ListAsync(user.MerchantOf(), filter, pageToken, pageSize, cancellationToken));
+    }
+
+    private static async Task<IResult> GetAsync(string checkoutId, string? wait, ClaimsPrincipal user, CheckoutGateway gateway, CancellationToken cancellationToken)
+    {
+        if (!WaitParameter.TryRead(wait, out var waitFor))
+        {
+            return ApiProblems.Fields(StatusCodes.Status400BadRequest, "The wait cannot be used.", [new("wait", "Must be whole seconds, e.g. 30 or 30s.")]);
+        }
+
+        var snapshot = CheckoutIds.IsWellFormed(checkoutId)
+            ? await gateway.WaitForFinalAsync(checkoutId, user.MerchantOf(), waitFor, cancellationToken)
+            : null;
+        return snapshot is null ? ApiProblems.NotFound("checkout") : TypedResults.Ok(snapshot.ToView());
+    }
+
+    private static async Task<IResult> CancelAsync(
+        string checkoutId, HttpRequest http, ClaimsPrincipal user, CheckoutGateway gateway, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        string? reason = null;
+        if (http.ContentLength is > 0 || http.Headers.TransferEncoding.Count > 0)
+        {
+            if (!http.HasJsonContentType())
+            {
+                return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Send the reason as application/json, or no body.");
+            }
+
+            try
+            {
+                reason = (await JsonSerializer.DeserializeAsync<CancelCheckoutBody>(http.Body, json.Value.SerializerOptions, cancellationToken))?.Reason;
+            }
+            catch (JsonException ex)
+            {
+                return ApiProblems.Fields(StatusCodes.Status400BadRequest, "The body is not a valid cancel request.", [JsonFieldError.From(ex)]);
+            }
+
+            if (reason is not null && (reason.Length > MaxCancelReasonLength || reason.Any(char.IsControl)))
+            {
+                return ApiProblems.Fields(
+                    StatusCodes.Status400BadRequest, "The cancel request cannot be used.", [new("reason", $"At most {MaxCancelReasonLength} printable characters.")]);
+            }
+        }
+
+        var outcome = CheckoutIds.IsWellFormed(checkoutId)
+            ? await gateway.CancelAsync(checkoutId, user.MerchantOf(), reason, cancellationToken)
+            : new CancelOutcome(CancelResult.NotFound);
+        return outcome.Result switch
+        {
+            CancelResult.Final => TypedResults.Ok(outcome.Snapshot!.ToView()),
+            CancelResult.StillCancelling => TypedResults.Accepted($"/checkouts/{checkoutId}", new PendingCheckout(checkoutId, PaymentStatus.Pending)),
+            CancelResult.AlreadySucceeded => ApiProblems.Problem(
+                StatusCodes.Status409Conflict,
+                "already-succeeded",
+                "The checkout is paid and cannot be cancelled.",
+                "Refund the payment at the provider instead.",
+                new Dictionary<string, object?> { ["checkoutId"] = checkoutId }),
+            _ => ApiProblems.NotFound("checkout"),
+        };
     }
 }
 

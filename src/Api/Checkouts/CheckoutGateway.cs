@@ -4,13 +4,17 @@ using CheckoutOrchestrator.ServiceDefaults;
 using CheckoutOrchestrator.Workflows;
 using Microsoft.Extensions.Options;
 using Temporalio.Api.Enums.V1;
+using Temporalio.Api.History.V1;
 using Temporalio.Client;
 using Temporalio.Common;
 using Temporalio.Exceptions;
 
 namespace CheckoutOrchestrator.Api.Checkouts;
 
-/// <summary>The API's only way into Temporal: open a checkout, read one, tell one what a provider said.</summary>
+/// <summary>
+/// The API's way into checkouts: open one, read it (waiting for its end if asked), cancel it.
+/// Every read checks the checkout belongs to the calling merchant; another merchant's is "none".
+/// </summary>
 public sealed class CheckoutGateway
 {
     private readonly ITemporalClient client;
@@ -73,21 +77,136 @@ public sealed class CheckoutGateway
         }
         catch (WorkflowAlreadyStartedException)
         {
-            return await FinishedAsync(checkoutId, fingerprint, cancellationToken);
+            return await FinishedAsync(checkoutId, request.MerchantId, fingerprint, cancellationToken);
         }
     }
 
-    /// <summary>The checkout's current state, or null when there is no such checkout.</summary>
-    public async Task<CheckoutSnapshot?> FindAsync(string checkoutId, CancellationToken cancellationToken)
+    /// <summary>The merchant's checkout, or null when there is none (or it is another merchant's).</summary>
+    public async Task<CheckoutSnapshot?> FindAsync(string checkoutId, string merchantId, CancellationToken cancellationToken) =>
+        (await ReadAsync(checkoutId, merchantId, cancellationToken))?.Snapshot;
+
+    /// <summary>
+    /// Answers as soon as the checkout is final, or with its state when the wait runs out. It follows
+    /// the workflow's history (which costs no Temporal action) and reads the checkout again only when
+    /// its status search attribute moves.
+    /// </summary>
+    public async Task<CheckoutSnapshot?> WaitForFinalAsync(string checkoutId, string merchantId, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var handle = client.GetWorkflowHandle<CheckoutWorkflow, CheckoutSnapshot>(checkoutId);
-        var rpc = new RpcOptions { CancellationToken = cancellationToken };
+        var reading = await ReadAsync(checkoutId, merchantId, cancellationToken);
+        if (reading is null || reading.Snapshot.IsFinal || !reading.IsRunning || wait <= TimeSpan.Zero)
+        {
+            return reading?.Snapshot;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(wait);
+        var snapshot = reading.Snapshot;
         try
         {
-            var description = await handle.DescribeAsync(new() { Rpc = rpc });
-            return description.Status == WorkflowExecutionStatus.Completed
-                ? await handle.GetResultAsync(rpcOptions: rpc)
-                : await handle.QueryAsync(wf => wf.Snapshot, new() { Rpc = rpc });
+            var history = client.GetWorkflowHandle(checkoutId).FetchHistoryEventsAsync(
+                new() { WaitNewEvent = true, Rpc = new() { CancellationToken = timeout.Token } });
+            await foreach (var historyEvent in history)
+            {
+                if (historyEvent.EventId > reading.HistoryLength && MayChangeStatus(historyEvent))
+                {
+                    snapshot = (await ReadAsync(checkoutId, merchantId, cancellationToken))?.Snapshot ?? snapshot;
+                    if (snapshot.IsFinal)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested
+                                   && ex is OperationCanceledException or RpcException)
+        {
+            // The wait ran out: answer with the state as it is.
+        }
+
+        return snapshot;
+    }
+
+    /// <summary>Cancels the merchant's checkout through its workflow; see <see cref="CheckoutWorkflow.CancelAsync"/>.</summary>
+    public async Task<CancelOutcome> CancelAsync(string checkoutId, string merchantId, string? reason, CancellationToken cancellationToken)
+    {
+        var description = await DescribeOwnedAsync(checkoutId, merchantId, cancellationToken);
+        if (description is null)
+        {
+            return new(CancelResult.NotFound);
+        }
+
+        if (description.Status != WorkflowExecutionStatus.Running)
+        {
+            return (await ReadAsync(checkoutId, merchantId, cancellationToken)) is { } ended ? Ended(ended.Snapshot) : new(CancelResult.NotFound);
+        }
+
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(options.Value.SessionWait);
+        try
+        {
+            var snapshot = await client.GetWorkflowHandle<CheckoutWorkflow>(checkoutId).ExecuteUpdateAsync(
+                wf => wf.CancelAsync(new CancelRequest(reason)), new() { Rpc = new() { CancellationToken = wait.Token } });
+            return new(CancelResult.Final, snapshot);
+        }
+        catch (WorkflowUpdateFailedException ex) when (ex.InnerException is ApplicationFailureException { ErrorType: CheckoutErrorTypes.AlreadySucceeded })
+        {
+            return new(CancelResult.AlreadySucceeded);
+        }
+        catch (WorkflowUpdateRpcTimeoutOrCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new(CancelResult.StillCancelling);
+        }
+        catch (RpcException ex) when (ex.Code == RpcException.StatusCode.NotFound)
+        {
+            // It closed in between: its result is the answer.
+            return (await ReadAsync(checkoutId, merchantId, cancellationToken)) is { } closed ? Ended(closed.Snapshot) : new(CancelResult.NotFound);
+        }
+    }
+
+    /// <summary>Any checkout by id, whoever it belongs to: for provider callbacks, which name no merchant.</summary>
+    public Task<CheckoutReading?> ReadForCallbackAsync(string checkoutId, CancellationToken cancellationToken) =>
+        ReadAsync(checkoutId, merchantId: null, cancellationToken);
+
+    private static CancelOutcome Ended(CheckoutSnapshot snapshot) =>
+        new(snapshot.Status == PaymentStatus.Succeeded ? CancelResult.AlreadySucceeded : CancelResult.Final, snapshot);
+
+    private static bool MayChangeStatus(HistoryEvent historyEvent) =>
+        historyEvent.UpsertWorkflowSearchAttributesEventAttributes?.SearchAttributes?.IndexedFields.ContainsKey(CheckoutSearchAttributes.Status.Name) == true
+        || historyEvent.EventType is EventType.WorkflowExecutionCompleted or EventType.WorkflowExecutionFailed
+            or EventType.WorkflowExecutionTerminated or EventType.WorkflowExecutionTimedOut or EventType.WorkflowExecutionContinuedAsNew;
+
+    private static CheckoutFailure FailureOf(ApplicationFailureException failure) =>
+        failure.Details.Count > 0 ? failure.Details.ElementAt<CheckoutFailure>(0) : new(failure.ErrorType ?? ProviderErrorTypes.Unavailable, failure.Message);
+
+    /// <summary>
+    /// Reads a checkout: the result of a finished one, a query of a running one. Describe (free) comes
+    /// first, so another merchant's checkout is refused before anything is read from it.
+    /// </summary>
+    private async Task<CheckoutReading?> ReadAsync(string checkoutId, string? merchantId, CancellationToken cancellationToken)
+    {
+        var description = await DescribeOwnedAsync(checkoutId, merchantId, cancellationToken);
+        if (description is null)
+        {
+            return null;
+        }
+
+        var handle = client.GetWorkflowHandle<CheckoutWorkflow, CheckoutSnapshot>(checkoutId);
+        var rpc = new RpcOptions { CancellationToken = cancellationToken };
+        var snapshot = description.Status == WorkflowExecutionStatus.Completed
+            ? await handle.GetResultAsync(rpcOptions: rpc)
+            : await handle.QueryAsync(wf => wf.Snapshot, new() { Rpc = rpc });
+        return new CheckoutReading(snapshot, description.HistoryLength, description.Status == WorkflowExecutionStatus.Running);
+    }
+
+    /// <summary>The checkout workflow's description, or null when there is none or it belongs to another merchant.</summary>
+    private async Task<WorkflowExecutionDescription?> DescribeOwnedAsync(string checkoutId, string? merchantId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var description = await client.GetWorkflowHandle(checkoutId).DescribeAsync(new() { Rpc = new() { CancellationToken = cancellationToken } });
+            var owned = merchantId is null
+                || (description.TypedSearchAttributes.TryGetValue(CheckoutSearchAttributes.MerchantId, out var owner) && owner == merchantId);
+            return description.WorkflowType == nameof(CheckoutWorkflow) && owned ? description : null;
         }
         catch (RpcException ex) when (ex.Code == RpcException.StatusCode.NotFound)
         {
@@ -95,61 +214,10 @@ public sealed class CheckoutGateway
         }
     }
 
-    /// <summary>Delivers a provider event. False when the checkout does not exist.</summary>
-    public async Task<SignalResult> SignalAsync(string checkoutId, ProviderEvent providerEvent, CancellationToken cancellationToken)
-    {
-        var handle = client.GetWorkflowHandle<CheckoutWorkflow>(checkoutId);
-        try
-        {
-            await handle.SignalAsync(wf => wf.ReceiveProviderEventAsync(providerEvent), new() { Rpc = new() { CancellationToken = cancellationToken } });
-            return SignalResult.Delivered;
-        }
-        catch (RpcException ex) when (ex.Code == RpcException.StatusCode.NotFound)
-        {
-            // Temporal answers NotFound both for no such workflow and for one that has finished.
-            return await ExistsAsync(checkoutId, cancellationToken) ? SignalResult.AlreadyFinished : SignalResult.UnknownCheckout;
-        }
-    }
-
-    /// <summary>The checkout whose provider session carries one of these ids (account-level webhooks).</summary>
-    public async Task<string?> FindBySessionKeyAsync(IReadOnlyList<string> sessionKeys, CancellationToken cancellationToken)
-    {
-        // The keys come from an unauthenticated payload: only plain ids ever reach the visibility query.
-        foreach (var key in sessionKeys.Where(IsPlainId))
-        {
-            var query = $"{CheckoutSearchAttributes.ProviderKeys.Name} = '{key}'";
-            await foreach (var execution in client.ListWorkflowsAsync(query, new() { Limit = 1, Rpc = new() { CancellationToken = cancellationToken } }))
-            {
-                return execution.Id;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsPlainId(string key) =>
-        key.Length is > 0 and <= 128 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or ':');
-
-    private static CheckoutFailure FailureOf(ApplicationFailureException failure) =>
-        failure.Details.Count > 0 ? failure.Details.ElementAt<CheckoutFailure>(0) : new(failure.ErrorType ?? ProviderErrorTypes.Unavailable, failure.Message);
-
-    private async Task<bool> ExistsAsync(string checkoutId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await client.GetWorkflowHandle(checkoutId).DescribeAsync(new() { Rpc = new() { CancellationToken = cancellationToken } });
-            return true;
-        }
-        catch (RpcException ex) when (ex.Code == RpcException.StatusCode.NotFound)
-        {
-            return false;
-        }
-    }
-
     /// <summary>A retry of a checkout that has already finished gets that checkout's outcome.</summary>
-    private async Task<OpenOutcome> FinishedAsync(string checkoutId, string fingerprint, CancellationToken cancellationToken)
+    private async Task<OpenOutcome> FinishedAsync(string checkoutId, string merchantId, string fingerprint, CancellationToken cancellationToken)
     {
-        var snapshot = await FindAsync(checkoutId, cancellationToken);
+        var snapshot = await FindAsync(checkoutId, merchantId, cancellationToken);
         return snapshot switch
         {
             null => new(OpenResult.StillOpening, checkoutId),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Merchants;
 using CheckoutOrchestrator.Validation;
 
 namespace CheckoutOrchestrator.Api.Checkouts;
@@ -14,10 +15,9 @@ public static class CheckoutRequestReader
     private const NumberStyles PlainDecimal = NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign;
 
     /// <summary>Missing and unreadable fields: the body is not a checkout request at all (400).</summary>
-    public static (CheckoutRequest? Request, IReadOnlyList<FieldError> Errors) Read(CreateCheckoutBody body)
+    public static (CheckoutRequest? Request, IReadOnlyList<FieldError> Errors) Read(CreateCheckoutBody body, string merchantId)
     {
         var errors = new List<FieldError>();
-        var merchantId = Required(body.MerchantId, CheckoutFields.MerchantId, errors);
         var merchantReference = Required(body.MerchantReference, CheckoutFields.MerchantReference, errors);
 
         PaymentProvider provider = default;
@@ -31,6 +31,7 @@ public static class CheckoutRequestReader
         var currency = Required(body.Currency, CheckoutFields.Currency, errors)?.Trim().ToUpperInvariant();
         var phone = ReadPhone(body.Customer?.Phone, errors);
         var redirects = ReadRedirects(body.RedirectUrls, errors);
+        var notificationUrl = ReadNotificationUrl(body.NotificationUrl, errors);
 
         if (errors.Count > 0)
         {
@@ -38,7 +39,7 @@ public static class CheckoutRequestReader
         }
 
         var request = new CheckoutRequest(
-            merchantId!,
+            merchantId,
             merchantReference!,
             provider,
             new Money(amount!.Value, currency!),
@@ -46,7 +47,8 @@ public static class CheckoutRequestReader
             new Customer(Blank(body.Customer?.Name), phone, Blank(body.Customer?.Email)),
             redirects,
             body.AllowedMethods ?? [],
-            body.ExpiresInSeconds ?? DefaultExpirySeconds);
+            body.ExpiresInSeconds ?? DefaultExpirySeconds,
+            notificationUrl);
         return (request, []);
     }
 
@@ -102,6 +104,22 @@ public static class CheckoutRequestReader
         }
 
         return e164;
+    }
+
+    private static Uri? ReadNotificationUrl(string? value, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || !NotificationUrls.IsAcceptable(url))
+        {
+            errors.Add(new(CheckoutFields.NotificationUrl, "Must be an absolute http or https URL without credentials."));
+            return null;
+        }
+
+        return url;
     }
 
     private static RedirectUrls? ReadRedirects(RedirectUrlsBody? body, List<FieldError> errors)

@@ -6,6 +6,7 @@ namespace CheckoutOrchestrator.Api.Checkouts;
 /// <summary>
 /// The body of POST /checkouts as sent. Loose on purpose (strings, raw amount) so that every
 /// field can be checked and reported on its own instead of failing the whole body at the first.
+/// The merchant is the API key's; <see cref="MerchantId"/> may repeat it, never name another.
 /// </summary>
 public sealed record CreateCheckoutBody(
     string? MerchantId,
@@ -17,7 +18,8 @@ public sealed record CreateCheckoutBody(
     CustomerBody? Customer,
     RedirectUrlsBody? RedirectUrls,
     IReadOnlyList<PaymentMethod>? AllowedMethods,
-    int? ExpiresInSeconds);
+    int? ExpiresInSeconds,
+    string? NotificationUrl = null);
 
 /// <summary>The paying customer; the phone in international form (+2547…).</summary>
 public sealed record CustomerBody(string? Name, string? Phone, string? Email);

@@ -29,7 +29,7 @@ public static class WebhookEndpoints
         string provider,
         HttpRequest http,
         IEnumerable<ProviderCallbackReader> readers,
-        CheckoutGateway gateway,
+        CallbackRelay relay,
         TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -56,9 +56,9 @@ public static class WebhookEndpoints
                 : ApiProblems.Problem(StatusCodes.Status400BadRequest, "callback-malformed", "The callback could not be read.", verdict.Reason);
         }
 
-        var checkoutId = verdict.CheckoutId ?? await gateway.FindBySessionKeyAsync(verdict.SessionKeys, cancellationToken);
+        var checkoutId = verdict.CheckoutId ?? await relay.FindBySessionKeyAsync(verdict.SessionKeys, cancellationToken);
         var result = checkoutId is not null && CheckoutIds.IsWellFormed(checkoutId)
-            ? await gateway.SignalAsync(checkoutId, verdict.Event!, cancellationToken)
+            ? await relay.SignalAsync(checkoutId, verdict.Event!, cancellationToken)
             : SignalResult.UnknownCheckout;
         logger.LogInformation("{Provider} callback for checkout {CheckoutId}: {Result}", paymentProvider, checkoutId, result);
         return result switch

@@ -54,6 +54,23 @@ public abstract class ApiTestBase
         }
     }
 
+    /// <summary>Reads the checkout until it shows what the test waits for.</summary>
+    protected async Task<JsonElement> EventuallyAsync(string checkoutId, Func<JsonElement, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var checkout = await GetCheckoutAsync(checkoutId);
+            if (condition(checkout))
+            {
+                return checkout;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"checkout {checkoutId} never got there: {checkout}");
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Clicks a button on a hosted page or the Adullam phone page.</summary>
     protected async Task ChooseAsync(Uri page, string choice)
     {

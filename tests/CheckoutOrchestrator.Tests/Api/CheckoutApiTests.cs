@@ -52,7 +52,7 @@ public sealed class CheckoutApiTests : ApiTestBase
         var body = CheckoutBodies.For(PaymentProvider.Kiotapay);
         var opened = await OpenAsync(body);
         var checkoutId = opened.GetProperty("checkoutId").GetString()!;
-        await ChooseAsync(new Uri(opened.GetProperty("checkoutUrl").GetString()!), "fail");
+        await ChooseAsync(new Uri(opened.GetProperty("checkoutUrl").GetString()!), "pay");
         await FinalStateAsync(checkoutId);
         await WaitUntilClosedAsync(checkoutId);
         var sessionsBefore = await SessionsAsync("kiotapay");
@@ -61,8 +61,25 @@ public sealed class CheckoutApiTests : ApiTestBase
         body["amount"] = "1600";
         using var changed = await PostCheckoutAsync(body);
 
-        Assert.Equal((checkoutId, "failed"), (again.GetProperty("checkoutId").GetString(), again.GetProperty("status").GetString()));
+        Assert.Equal((checkoutId, "succeeded"), (again.GetProperty("checkoutId").GetString(), again.GetProperty("status").GetString()));
         Assert.Equal(HttpStatusCode.Conflict, changed.StatusCode);
+        Assert.Equal(sessionsBefore, await SessionsAsync("kiotapay"));
+    }
+
+    [Fact]
+    public async Task Repeating_the_request_of_a_checkout_that_failed_answers_its_outcome_while_it_watches_for_late_money()
+    {
+        var body = CheckoutBodies.For(PaymentProvider.Kiotapay);
+        var opened = await OpenAsync(body);
+        var checkoutId = opened.GetProperty("checkoutId").GetString()!;
+        await ChooseAsync(new Uri(opened.GetProperty("checkoutUrl").GetString()!), "fail");
+        await FinalStateAsync(checkoutId);
+        var sessionsBefore = await SessionsAsync("kiotapay");
+
+        var again = await OpenAsync(body);
+
+        Assert.Equal((checkoutId, "failed"), (again.GetProperty("checkoutId").GetString(), again.GetProperty("status").GetString()));
+        Assert.Equal(JsonValueKind.String, again.GetProperty("watchingForLatePaymentUntil").ValueKind);
         Assert.Equal(sessionsBefore, await SessionsAsync("kiotapay"));
     }
 
@@ -84,7 +101,7 @@ public sealed class CheckoutApiTests : ApiTestBase
     [Fact]
     public async Task Missing_and_unreadable_fields_are_a_400_naming_each_field()
     {
-        var body = new JsonObject { ["merchantId"] = "shop-1", ["provider"] = "paypal", ["amount"] = "12,50", ["customer"] = new JsonObject { ["phone"] = "0712 345 678" } };
+        var body = new JsonObject { ["provider"] = "paypal", ["amount"] = "12,50", ["customer"] = new JsonObject { ["phone"] = "0712 345 678" } };
 
         using var response = await PostCheckoutAsync(body);
         var errors = (await JsonOf(response)).GetProperty("errors");

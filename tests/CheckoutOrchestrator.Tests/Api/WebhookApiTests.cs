@@ -63,20 +63,22 @@ public sealed class WebhookApiTests : ApiTestBase
     }
 
     [Fact]
-    public async Task A_callback_after_the_checkout_finished_is_acknowledged_and_ignored()
+    public async Task A_success_callback_after_the_checkout_failed_is_read_and_goes_to_review_when_the_lookup_contradicts_it()
     {
         var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.Kiotapay));
         var checkoutId = opened.GetProperty("checkoutId").GetString()!;
         await ChooseAsync(new Uri(opened.GetProperty("checkoutUrl").GetString()!), "fail");
         Assert.Equal("failed", (await FinalStateAsync(checkoutId)).GetProperty("status").GetString());
-        await WaitUntilClosedAsync(checkoutId);
 
         using var response = await PostRawAsync(Urls.ForCheckout(PaymentProvider.Kiotapay, checkoutId), """{"status": "SUCCEEDED"}""");
         var receipt = await JsonOf(response);
+        var reviewed = await EventuallyAsync(checkoutId, c => c.GetProperty("needsReview").GetBoolean());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.False(receipt.GetProperty("delivered").GetBoolean());
-        Assert.Equal("failed", (await GetCheckoutAsync(checkoutId)).GetProperty("status").GetString());
+        Assert.True(receipt.GetProperty("delivered").GetBoolean());
+        Assert.Equal("failed", reviewed.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, reviewed.GetProperty("latePayment").ValueKind);
+        Assert.Contains(reviewed.GetProperty("reviewNotes").EnumerateArray(), n => n.GetString()!.Contains("said the payment succeeded", StringComparison.Ordinal));
     }
 
     [Fact]

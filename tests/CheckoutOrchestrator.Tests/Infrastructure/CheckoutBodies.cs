@@ -12,7 +12,6 @@ public static class CheckoutBodies
         var sample = SampleCheckouts.For(provider);
         var body = new JsonObject
         {
-            ["merchantId"] = "shop-e2e",
             ["merchantReference"] = merchantReference ?? $"order-{Guid.NewGuid():N}",
             ["provider"] = provider.ToSlug(),
             ["amount"] = sample.Amount.Value.ToString(CultureInfo.InvariantCulture),

@@ -14,8 +14,12 @@ public sealed class DevRunFixture : IAsyncLifetime
 {
     private DevRun? run;
 
+    /// <summary>A second merchant, whose key must never reach the first one's checkouts.</summary>
+    public static DevMerchant OtherShop { get; } = new("other-shop", "cok_other_shop_test_only_key_0002", "whsec_other_shop_test_only_secret_0002");
+
     public DevRun Run => run ?? throw new InvalidOperationException("The dev run did not start.");
 
+    /// <summary>The API as the development merchant's backend calls it: with its key.</summary>
     public HttpClient Api { get; private set; } = null!;
 
     /// <summary>The simulators: fault switches, counters, and the customer's browser on their pages.</summary>
@@ -34,9 +38,22 @@ public sealed class DevRunFixture : IAsyncLifetime
         {
             TemporalCliPath = TemporalServers.DevServerPath,
             ConfigureLogging = logging => logging.SetMinimumLevel(LogLevel.Warning),
+            Merchants = [DevMerchant.Shop, OtherShop],
         });
-        Api = new HttpClient { BaseAddress = run.ApiUrl };
+        Api = ApiAs(DevMerchant.Shop.ApiKey);
         Simulators = new SimulatorControl(run.SimulatorUrl);
+    }
+
+    /// <summary>An API client presenting this key, or none.</summary>
+    public HttpClient ApiAs(string? apiKey)
+    {
+        var client = new HttpClient { BaseAddress = Run.ApiUrl };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", apiKey);
+        }
+
+        return client;
     }
 
     public async Task DisposeAsync()

@@ -1,15 +1,22 @@
 using System.Collections.Concurrent;
 using CheckoutOrchestrator.Activities;
 using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Notifications;
 using Temporalio.Activities;
+using Temporalio.Exceptions;
 
 namespace CheckoutOrchestrator.Tests.Workflows;
 
-/// <summary>Stands in for the provider activities when the test is about the workflow.</summary>
+/// <summary>Stands in for the provider and merchant-notification activities when the test is about the workflow.</summary>
 public sealed class FakeProviderActivities
 {
     private readonly ConcurrentQueue<ProviderStatus> statuses = new();
+    private readonly ConcurrentQueue<MerchantNotification> delivered = new();
+    private readonly ConcurrentQueue<DateTimeOffset> lookupTimes = new();
     private int lookups;
+    private int merchantFailuresLeft;
+    private TaskCompletionSource? heldDelivery;
+    private string? heldType;
 
     public static ProviderStatus Pending { get; } = new("PENDING", PaymentStatus.Pending);
 
@@ -27,6 +34,28 @@ public sealed class FakeProviderActivities
 
     public int Lookups => lookups;
 
+    /// <summary>Whether the held event has reached the endpoint (so the checkout has ended and time stands still).</summary>
+    public bool IsHoldingDelivery { get; private set; }
+
+    /// <summary>When (server time) each lookup was made.</summary>
+    public IReadOnlyList<DateTimeOffset> LookupTimes => [.. lookupTimes];
+
+    /// <summary>Events the merchant's endpoint took, in the order it took them.</summary>
+    public IReadOnlyList<MerchantNotification> Delivered => [.. delivered];
+
+    /// <summary>The merchant's endpoint answers this status to the next deliveries.</summary>
+    public int MerchantFailureStatus { get; set; } = 429;
+
+    public void FailMerchantDeliveries(int count) => merchantFailuresLeft = count;
+
+    /// <summary>
+    /// The merchant's endpoint keeps the next event of this type waiting until released. Meanwhile
+    /// the delivery activity is pending, which holds Temporal's time skipping where the checkout ended.
+    /// </summary>
+    public void HoldDelivery(string eventType) => (heldType, heldDelivery) = (eventType, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    public void ReleaseDelivery() => heldDelivery?.TrySetResult();
+
     public void AnswerLookups(params ProviderStatus[] answers)
     {
         foreach (var answer in answers)
@@ -41,10 +70,39 @@ public sealed class FakeProviderActivities
             ? throw failure
             : Task.FromResult(new ProviderSession(input.CheckoutId, "sess_1", "pay_1", new Uri("https://pay.example.com/sess_1"), null, ProviderExpiresAt, Pending));
 
+    [Activity("NotifyMerchant")]
+    public async Task<IReadOnlyList<NotificationAttempt>> NotifyMerchantAsync(MerchantNotification notification)
+    {
+        if (notification.Type == heldType && heldDelivery is { } held)
+        {
+            IsHoldingDelivery = true;
+            await held.Task.WaitAsync(ActivityExecutionContext.Current.CancellationToken);
+            heldType = null;
+        }
+
+        var attempt = new NotificationAttempt(ActivityExecutionContext.Current.Info.Attempt, DateTimeOffset.UtcNow, null, null);
+        if (Interlocked.Decrement(ref merchantFailuresLeft) >= 0)
+        {
+            var failed = attempt with { HttpStatus = MerchantFailureStatus };
+            var refused = MerchantFailureStatus is >= 400 and < 500 and not 408 and not 429;
+            // A retry soon after, as a merchant answering 429 with a short Retry-After asks for.
+            throw new ApplicationFailureException(
+                $"merchant answered {MerchantFailureStatus}",
+                refused ? NotificationErrorTypes.Refused : NotificationErrorTypes.Unavailable,
+                nonRetryable: refused,
+                details: [new List<NotificationAttempt> { failed }],
+                nextRetryDelay: TimeSpan.FromMilliseconds(50));
+        }
+
+        delivered.Enqueue(notification);
+        return [attempt with { HttpStatus = 200 }];
+    }
+
     [Activity("GetStatus")]
     public Task<ProviderStatus> GetStatusAsync(StatusLookupInput input)
     {
         Interlocked.Increment(ref lookups);
+        lookupTimes.Enqueue(ActivityExecutionContext.Current.Info.CurrentAttemptScheduledTime);
         if (ChangesAt is { } changesAt && Later is { } later && ActivityExecutionContext.Current.Info.CurrentAttemptScheduledTime >= changesAt)
         {
             return Task.FromResult(later);

@@ -36,6 +36,23 @@ public abstract class WorkflowTestBase
     protected static Task SendAsync(WorkflowHandle<CheckoutWorkflow, CheckoutSnapshot> handle, ProviderEvent providerEvent) =>
         handle.SignalAsync(wf => wf.ReceiveProviderEventAsync(providerEvent));
 
+    /// <summary>Queries the checkout until it reaches the status (time skipping stays locked meanwhile).</summary>
+    protected static async Task<CheckoutSnapshot> WaitForStatusAsync(WorkflowHandle<CheckoutWorkflow, CheckoutSnapshot> handle, PaymentStatus status)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var snapshot = await handle.QueryAsync(wf => wf.Snapshot);
+            if (snapshot.Status == status)
+            {
+                return snapshot;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the checkout stayed {snapshot.Status}");
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>
     /// Waits for the checkout's outcome with time skipping unlocked. The SDK unlocks it only for
     /// handles from StartWorkflowAsync; update-with-start handles need it done here.
@@ -56,6 +73,31 @@ public abstract class WorkflowTestBase
 
         await HistoryRecorder.SaveIfAskedAsync(handle, scenario);
         return outcome;
+    }
+
+    /// <summary>
+    /// Lets time skip until the checkout has ended and the merchant's endpoint holds its final
+    /// event: from then on virtual time stands at the end until the test releases the delivery.
+    /// (The offline stand-in misplaces timers under env.DelayAsync, so tests do not sleep.)
+    /// </summary>
+    protected async Task RunToTheEndAsync(FakeProviderActivities provider, string finalEventType)
+    {
+        provider.HoldDelivery(finalEventType);
+        var testService = Client.Connection.TestService;
+        await testService.UnlockTimeSkippingAsync(new());
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (!provider.IsHoldingDelivery)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the checkout never ended");
+                await Task.Delay(20);
+            }
+        }
+        finally
+        {
+            await testService.LockTimeSkippingAsync(new());
+        }
     }
 
     /// <summary>Runs a worker with the real workflow and fake activities on a task queue of the test's own.</summary>

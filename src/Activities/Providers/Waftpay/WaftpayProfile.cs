@@ -15,7 +15,9 @@ public sealed class WaftpayProfile : ProviderProfile
         ConfigurableExpiry: true,
         Cancel: false,
         ReturnsCheckoutUrl: true,
-        AccountLevelWebhooks: false);
+        AccountLevelWebhooks: false,
+        // The transaction status query knows a payment only once the customer has tried to pay.
+        LookupFindsUnpaidSessions: false);
 
     public override string Market => "KE";
 

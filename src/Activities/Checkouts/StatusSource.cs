@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CheckoutOrchestrator.Workflows;
+namespace CheckoutOrchestrator.Checkouts;
 
 /// <summary>What told the checkout about a status change.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<StatusSource>))]
@@ -17,4 +17,7 @@ public enum StatusSource
 
     [JsonStringEnumMemberName("expiry")]
     Expiry,
+
+    [JsonStringEnumMemberName("cancel")]
+    Cancel,
 }

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Merchants;
+using Microsoft.Extensions.Logging;
+using Temporalio.Activities;
+using Temporalio.Exceptions;
+
+namespace CheckoutOrchestrator.Notifications;
+
+/// <summary>
+/// Delivers one event to a merchant. Each attempt is one POST; Temporal's retry policy is the only
+/// retry layer. The outcome of every attempt travels to the next one in the heartbeat details, so
+/// the checkout can show them all once delivery ends.
+/// </summary>
+public sealed class MerchantNotificationActivities
+{
+    public const string HttpClientName = "merchant-notifications";
+
+    /// <summary>Enough for 24 hours of backoff; older attempts drop off first.</summary>
+    public const int MaxAttemptsKept = 40;
+
+    private readonly IHttpClientFactory http;
+    private readonly MerchantDirectory merchants;
+    private readonly TimeProvider time;
+    private readonly ILogger<MerchantNotificationActivities> logger;
+
+    public MerchantNotificationActivities(IHttpClientFactory http, MerchantDirectory merchants, TimeProvider time, ILogger<MerchantNotificationActivities> logger)
+    {
+        this.http = http;
+        this.merchants = merchants;
+        this.time = time;
+        this.logger = logger;
+    }
+
+    [Activity]
+    public async Task<IReadOnlyList<NotificationAttempt>> NotifyMerchantAsync(MerchantNotification notification)
+    {
+        var context = ActivityExecutionContext.Current;
+        var earlier = context.Info.HeartbeatDetails.Count > 0
+            ? await context.Info.HeartbeatDetailAtAsync<List<NotificationAttempt>>(0)
+            : [];
+        var merchant = merchants.Find(notification.MerchantId);
+        var url = notification.Url ?? merchant?.NotificationUrl;
+        if (merchant is null || url is null)
+        {
+            var missing = Record(earlier, new NotificationAttempt(context.Info.Attempt, time.GetUtcNow(), null, "no notification URL is configured"));
+            throw new ApplicationFailureException(
+                $"Merchant {notification.MerchantId} has no notification URL.", NotificationErrorTypes.NoEndpoint, nonRetryable: true, details: [missing]);
+        }
+
+        var (status, error, retryAfter) = await PostAsync(url, notification, merchant.NotificationSecrets, context.CancellationToken);
+        var attempts = Record(earlier, new NotificationAttempt(context.Info.Attempt, time.GetUtcNow(), status, error));
+        logger.LogInformation(
+            "Event {EventId} ({EventType}) to merchant {MerchantId}, attempt {Attempt}: {Outcome}",
+            notification.EventId,
+            notification.Type,
+            notification.MerchantId,
+            context.Info.Attempt,
+            status?.ToString(CultureInfo.InvariantCulture) ?? error);
+        if (status is >= 200 and < 300)
+        {
+            return attempts;
+        }
+
+        context.Heartbeat(attempts);
+        var outcome = status is { } code ? $"HTTP {code}" : error;
+        if (status is >= 400 and < 500 and not 408 and not 429)
+        {
+            throw new ApplicationFailureException(
+                $"The merchant's endpoint refused event {notification.EventId}: {outcome}.", NotificationErrorTypes.Refused, nonRetryable: true, details: [attempts]);
+        }
+
+        throw new ApplicationFailureException(
+            $"The merchant's endpoint did not take event {notification.EventId}: {outcome}.",
+            NotificationErrorTypes.Unavailable,
+            nonRetryable: false,
+            details: [attempts],
+            nextRetryDelay: retryAfter);
+    }
+
+    private static List<NotificationAttempt> Record(List<NotificationAttempt> earlier, NotificationAttempt attempt) =>
+        [.. earlier.Append(attempt).TakeLast(MaxAttemptsKept)];
+
+    private async Task<(int? Status, string? Error, TimeSpan? RetryAfter)> PostAsync(
+        Uri url, MerchantNotification notification, IReadOnlyList<string> secrets, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.Serialize(
+            new MerchantEvent(notification.EventId, notification.Type, notification.CreatedAt, notification.Checkout), CheckoutJson.Options);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add(NotificationSignature.Header, NotificationSignature.Create(time.GetUtcNow(), body, secrets));
+        request.Headers.Add("Checkout-Event-Id", notification.EventId);
+        request.Headers.Add("Checkout-Event-Type", notification.Type);
+        try
+        {
+            using var response = await http.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+            return ((int)response.StatusCode, null, response.Headers.RetryAfter?.Delta);
+        }
+        catch (HttpRequestException ex)
+        {
+            return (null, ex.Message, null);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, "no answer in time", null);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using CheckoutOrchestrator.Checkouts;
+
+namespace CheckoutOrchestrator.Api.Checkouts;
+
+/// <summary>One checkout in a list: what visibility knows without reading the checkout itself.</summary>
+public sealed record CheckoutSummary(
+    string CheckoutId,
+    string MerchantReference,
+    string Provider,
+    PaymentStatus Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ClosedAt,
+    bool NeedsReview,
+    bool LatePayment);
+
+/// <summary>A page of checkouts; pass <see cref="NextPageToken"/> back as pageToken for the next one.</summary>
+public sealed record CheckoutPage(IReadOnlyList<CheckoutSummary> Checkouts, string? NextPageToken);

@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace CheckoutOrchestrator.Simulators.Merchant;
+
+/// <summary>
+/// Stands in for merchants' backends in the dev run: receives the events the orchestrator sends,
+/// checks their signatures with each merchant's secret, and keeps them for a person or a test to see.
+/// </summary>
+public sealed class MerchantInbox
+{
+    private const int MaxKept = 2000;
+    private readonly ConcurrentQueue<ReceivedEvent> received = new();
+    private readonly IOptions<SimulatorOptions> options;
+    private readonly TimeProvider time;
+    private readonly Lock gate = new();
+    private InboxFaults faults = new();
+
+    public MerchantInbox(IOptions<SimulatorOptions> options, TimeProvider time)
+    {
+        this.options = options;
+        this.time = time;
+    }
+
+    public IEnumerable<ReceivedEvent> Received => received;
+
+    public InboxFaults Faults
+    {
+        get
+        {
+            lock (gate)
+            {
+                return faults;
+            }
+        }
+
+        set
+        {
+            lock (gate)
+            {
+                faults = value;
+            }
+        }
+    }
+
+    public ReceivedEvent Receive(string merchantId, string? signature, string body)
+    {
+        var secrets = options.Value.MerchantSecrets.GetValueOrDefault(merchantId) ?? [];
+        var problem = MerchantSignatureCheck.Problem(signature, body, secrets, time.GetUtcNow());
+        var (eventId, type, checkoutId, status) = Describe(body);
+        var delivery = new ReceivedEvent(merchantId, eventId, type, checkoutId, status, problem is null, problem, TakeAnswer(), time.GetUtcNow(), body);
+        received.Enqueue(delivery);
+        while (received.Count > MaxKept && received.TryDequeue(out _))
+        {
+        }
+
+        return delivery;
+    }
+
+    private static (string? EventId, string? Type, string? CheckoutId, string? Status) Describe(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            var checkout = root.TryGetProperty("checkout", out var c) ? c : default;
+            return (Text(root, "id"), Text(root, "type"), Text(checkout, "checkoutId"), Text(checkout, "status"));
+        }
+        catch (JsonException)
+        {
+            return (null, null, null, null);
+        }
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private int TakeAnswer()
+    {
+        lock (gate)
+        {
+            if (faults.FailNext <= 0)
+            {
+                return StatusCodes.Status200OK;
+            }
+
+            faults = faults with { FailNext = faults.FailNext - 1 };
+            return faults.FailStatus;
+        }
+    }
+}

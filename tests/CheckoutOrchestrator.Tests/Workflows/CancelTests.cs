@@ -1,0 +1,90 @@
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Notifications;
+using CheckoutOrchestrator.Tests.Infrastructure;
+using CheckoutOrchestrator.Workflows;
+using Temporalio.Client;
+using Temporalio.Exceptions;
+using Xunit;
+
+namespace CheckoutOrchestrator.Tests.Workflows;
+
+public sealed class CancelTests : WorkflowTestBase
+{
+    public CancelTests(TimeSkippingEnvironment environment)
+        : base(environment)
+    {
+    }
+
+    [Fact]
+    public async Task Cancelling_an_unpaid_checkout_looks_once_more_then_cancels_and_a_second_cancel_answers_the_same()
+    {
+        var provider = new FakeProviderActivities();
+        var (first, again, result) = await WithWorkerAsync(provider, async taskQueue =>
+        {
+            var (handle, _) = await OpenAsync(Input(PaymentProvider.Kiotapay), taskQueue);
+            var cancelled = await handle.ExecuteUpdateAsync(wf => wf.CancelAsync(new CancelRequest("customer changed their mind")));
+            var repeated = await handle.ExecuteUpdateAsync(wf => wf.CancelAsync(new CancelRequest(null)));
+            return (cancelled, repeated, await OutcomeAsync(handle));
+        });
+
+        Assert.Equal(PaymentStatus.Cancelled, first.Status);
+        Assert.Equal((StatusSource.Cancel, "customer changed their mind"), (first.Timeline[^1].Source, first.Timeline[^1].Detail));
+        Assert.Equal((first.Status, first.CompletedAt), (again.Status, again.CompletedAt));
+        Assert.Contains(provider.LookupTimes, t => t <= first.CompletedAt);
+        Assert.Equal(MerchantEventTypes.Cancelled, provider.Delivered[0].Type);
+        Assert.Equal(PaymentStatus.Cancelled, result.Status);
+    }
+
+    [Fact]
+    public async Task A_payment_that_beat_the_cancel_makes_the_checkout_succeed_and_the_cancel_fail()
+    {
+        var provider = new FakeProviderActivities { Otherwise = new ProviderStatus("SUCCEEDED", PaymentStatus.Succeeded, null, 1500m) };
+        var (refusal, result) = await WithWorkerAsync(provider, async taskQueue =>
+        {
+            var (handle, _) = await OpenAsync(Input(PaymentProvider.Kiotapay), taskQueue);
+            var refused = await Assert.ThrowsAsync<WorkflowUpdateFailedException>(() => handle.ExecuteUpdateAsync(wf => wf.CancelAsync(new CancelRequest(null))));
+            return (refused, await OutcomeAsync(handle));
+        });
+
+        Assert.Equal(CheckoutErrorTypes.AlreadySucceeded, Assert.IsType<ApplicationFailureException>(refusal.InnerException).ErrorType);
+        Assert.Equal((PaymentStatus.Succeeded, StatusSource.Cancel), (result.Status, result.Timeline[^1].Source));
+    }
+
+    [Fact]
+    public async Task A_paid_checkout_refuses_a_cancel_and_stays_paid()
+    {
+        var provider = new FakeProviderActivities();
+        var result = await WithWorkerAsync(provider, async taskQueue =>
+        {
+            // The merchant has not yet taken the success event, so the checkout is still open.
+            provider.HoldDelivery(MerchantEventTypes.Succeeded);
+            var (handle, _) = await OpenAsync(Input(), taskQueue);
+            await SendAsync(handle, Callback("evt-1", PaymentStatus.Succeeded, "SUCCESS"));
+            await WaitForStatusAsync(handle, PaymentStatus.Succeeded);
+            var refused = await Assert.ThrowsAsync<WorkflowUpdateFailedException>(() => handle.ExecuteUpdateAsync(wf => wf.CancelAsync(new CancelRequest(null))));
+            Assert.Equal(CheckoutErrorTypes.AlreadySucceeded, Assert.IsType<ApplicationFailureException>(refused.InnerException).ErrorType);
+            provider.ReleaseDelivery();
+            return await OutcomeAsync(handle);
+        });
+
+        Assert.Equal(PaymentStatus.Succeeded, result.Status);
+        Assert.DoesNotContain(result.Timeline, t => t.Status == PaymentStatus.Cancelled);
+    }
+
+    [Fact]
+    public async Task A_cancelled_checkout_still_records_money_the_provider_took_afterwards()
+    {
+        var provider = new FakeProviderActivities();
+        var result = await WithWorkerAsync(provider, async taskQueue =>
+        {
+            var (handle, _) = await OpenAsync(Input(PaymentProvider.LakiPay), taskQueue);
+            var cancelled = await handle.ExecuteUpdateAsync(wf => wf.CancelAsync(new CancelRequest(null)));
+            (provider.ChangesAt, provider.Later) = (cancelled.CompletedAt!.Value.AddMinutes(30), new ProviderStatus("SUCCESS", PaymentStatus.Succeeded, null, 1000.50m));
+            return await OutcomeAsync(handle);
+        });
+
+        Assert.Equal(PaymentStatus.Cancelled, result.Status);
+        Assert.NotNull(result.LatePayment);
+        Assert.Contains(result.ReviewNotes, n => n.Contains("Paid after the checkout had ended (Cancelled)", StringComparison.Ordinal));
+    }
+}
