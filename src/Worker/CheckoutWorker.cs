@@ -23,7 +23,8 @@ public static class CheckoutWorker
         services.AddHostedTemporalWorker(TemporalSettings.From(configuration).TaskQueue)
             .AddScopedActivities<CheckoutActivities>()
             .AddScopedActivities<MerchantNotificationActivities>()
-            .AddWorkflow<CheckoutWorkflow>();
+            .AddWorkflow<CheckoutWorkflow>()
+            .AddWorkflow<CheckoutReconciliationWorkflow>();
         return services;
     }
 }

@@ -32,7 +32,8 @@ public sealed record CheckoutSnapshot(
     string RequestFingerprint,
     LatePayment? LatePayment = null,
     DateTimeOffset? WatchingForLatePaymentUntil = null,
-    IReadOnlyList<NotificationRecord>? Notifications = null)
+    IReadOnlyList<NotificationRecord>? Notifications = null,
+    Uri? NotificationUrl = null)
 {
     public bool NeedsReview => ReviewNotes.Count > 0;
 

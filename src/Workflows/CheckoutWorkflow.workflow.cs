@@ -76,7 +76,8 @@ public sealed class CheckoutWorkflow
         input.RequestFingerprint,
         ledger.LatePayment,
         watchUntil,
-        notifier.Records);
+        notifier.Records,
+        input.Request.NotificationUrl);
 
     private ProviderCapabilities Capabilities => input.Capabilities;
 
@@ -157,20 +158,6 @@ public sealed class CheckoutWorkflow
 
         return Task.CompletedTask;
     }
-
-    /// <summary>Every provider call: the one retry layer, with the error types a call must not retry.</summary>
-    private static ActivityOptions ProviderCallOptions(IReadOnlyCollection<string> nonRetryableErrorTypes) => new()
-    {
-        StartToCloseTimeout = TimeSpan.FromSeconds(45),
-        ScheduleToCloseTimeout = TimeSpan.FromMinutes(2),
-        RetryPolicy = new RetryPolicy
-        {
-            InitialInterval = TimeSpan.FromSeconds(1),
-            BackoffCoefficient = 2,
-            MaximumInterval = TimeSpan.FromSeconds(15),
-            NonRetryableErrorTypes = nonRetryableErrorTypes,
-        },
-    };
 
     private static ApplicationFailureException AlreadySucceeded() =>
         new("The checkout is paid: a paid checkout cannot be cancelled.", CheckoutErrorTypes.AlreadySucceeded, nonRetryable: true);
@@ -329,41 +316,33 @@ public sealed class CheckoutWorkflow
         return lookupRequested && Capabilities.StatusLookup;
     }
 
-    /// <summary>
-    /// After the end a callback can only be news of a late payment. Where the provider has a status
-    /// lookup, it confirms the callback; where it has none, the authenticated callback is the proof.
-    /// </summary>
+    /// <summary>After the end a callback can only be news of a late payment; <see cref="LateCallbacks"/> weighs it.</summary>
     private async Task ReadLateCallbacksAsync()
     {
-        var lookupNeeded = false;
-        ProviderEvent? claim = null;
+        var events = new List<ProviderEvent>();
         while (inbox.TryDequeue(out var providerEvent))
         {
             LearnPaymentId(providerEvent);
-            if (!IsForThisSession(providerEvent) || (providerEvent.IsAuthoritative && !providerEvent.ClaimsSuccess))
-            {
-                continue;
-            }
-
-            if (Capabilities.StatusLookup)
-            {
-                lookupNeeded = true;
-                claim = providerEvent.ClaimsSuccess ? claim ?? providerEvent : claim;
-            }
-            else
-            {
-                Apply(providerEvent.Status!, StatusSource.Webhook, CallbackEvidence());
-            }
+            events.Add(providerEvent);
         }
 
-        if (lookupNeeded)
+        var weighed = LateCallbacks.Weigh(events, Capabilities, session!.Reference);
+        foreach (var note in weighed.ReviewNotes)
+        {
+            ledger.Flag(note);
+        }
+
+        if (weighed.Proven is { } proven)
+        {
+            Apply(proven, StatusSource.Webhook, PaymentEvidence.CallbackEvidence(Capabilities.Callbacks));
+        }
+
+        if (weighed.LookupNeeded)
         {
             var found = await LookUpAsync(StatusSource.Webhook, "callback after the end, confirmed by status lookup");
-            if (ledger.LatePayment is null && claim is not null)
+            if (ledger.LatePayment is null && weighed.Claim is { } claim)
             {
-                ledger.Flag(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"A callback at {claim.ReceivedAt:u}, after the checkout ended, said the payment succeeded ({claim.Status!.Raw}), but {Provider}'s status lookup says {found?.Raw ?? "nothing (it failed)"}: check with {Provider} whether money moved."));
+                ledger.Flag(PaymentEvidence.Contradicted(claim, Provider, found));
             }
         }
 
@@ -375,7 +354,7 @@ public sealed class CheckoutWorkflow
     {
         if (providerEvent.ProviderReference is { } reference && reference != session!.Reference)
         {
-            ledger.Flag($"A callback for reference {reference} reached this checkout (reference {session.Reference}) and was ignored.");
+            ledger.Flag(PaymentEvidence.ForAnotherReference(reference, session.Reference));
             return false;
         }
 
@@ -402,7 +381,7 @@ public sealed class CheckoutWorkflow
         {
             var status = await Workflow.ExecuteActivityAsync(
                 (CheckoutActivities a) => a.GetStatusAsync(new StatusLookupInput(input.CheckoutId, Provider, session!)),
-                ProviderCallOptions([]));
+                ProviderCalls.Options([]));
             Apply(status, source, detail);
             Publish();
             return status;
@@ -430,16 +409,9 @@ public sealed class CheckoutWorkflow
             return;
         }
 
-        var expected = input.Request.Amount.Value;
-        if (reported == PaymentStatus.Succeeded && status.Reference is { } reference && reference != session!.Reference)
+        if (PaymentEvidence.DoubtAbout(status, Provider, session!.Reference, input.Request.Amount) is { } doubt)
         {
-            ledger.Flag($"{Provider} reported a success for reference {reference}, not this checkout's {session.Reference}; not taken as success.");
-            return;
-        }
-
-        if (reported == PaymentStatus.Succeeded && status.PaidAmount is { } paid && paid != expected)
-        {
-            ledger.Flag($"{Provider} reported success for {paid} {input.Request.Amount.Currency}, not the {expected} asked for; not taken as success. Check what the customer paid, then refund or fulfil.");
+            ledger.Flag(doubt);
             return;
         }
 
@@ -525,15 +497,9 @@ public sealed class CheckoutWorkflow
             evidence);
         if (ledger.RecordLatePayment(payment))
         {
-            ledger.Flag($"Paid after the checkout had ended ({ledger.Status}): fulfil the order or refund the customer.");
+            ledger.Flag(PaymentEvidence.LatePaymentNote(ledger.Status));
         }
     }
-
-    private string CallbackEvidence() => Capabilities.Callbacks switch
-    {
-        CallbackTrust.Signature => "signed callback",
-        _ => "callback on the checkout's own tokened URL (the provider has no status lookup)",
-    };
 
     /// <summary>
     /// Keeps what operators filter by in step with the checkout, and tells the merchant what changed.
@@ -598,7 +564,7 @@ public sealed class CheckoutWorkflow
 
     // Where nothing stops a second session, an attempt cut short (worker died mid-request)
     // is not retried: the failure says the outcome is unknown instead.
-    private ActivityOptions CreateSessionOptions() => ProviderCallOptions(
+    private ActivityOptions CreateSessionOptions() => ProviderCalls.Options(
         Capabilities.CreateRetry == CreateRetrySafety.None ? ["TemporalTimeout:StartToClose", "TemporalTimeout:Heartbeat"] : []);
 
     /// <summary>What the search attributes and the merchant have last been told.</summary>

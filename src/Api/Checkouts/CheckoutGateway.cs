@@ -167,6 +167,32 @@ public sealed class CheckoutGateway
     public Task<CheckoutReading?> ReadForCallbackAsync(string checkoutId, CancellationToken cancellationToken) =>
         ReadAsync(checkoutId, merchantId: null, cancellationToken);
 
+    /// <summary>
+    /// Hands a callback for a closed checkout to its reconciliation: started with the checkout's
+    /// last state, or joined if one is already running (signal-with-start).
+    /// </summary>
+    public async Task ReconcileAsync(CheckoutSnapshot closed, ProviderEvent providerEvent, CancellationToken cancellationToken)
+    {
+        var options = new WorkflowOptions(CheckoutReconciliationWorkflow.IdFor(closed.CheckoutId), settings.TaskQueue)
+        {
+            IdConflictPolicy = WorkflowIdConflictPolicy.UseExisting,
+            StaticSummary = $"Reconciliation of {closed.Provider} checkout {closed.MerchantReference} ({closed.Status})",
+            TypedSearchAttributes = new SearchAttributeCollection.Builder()
+                .Set(CheckoutSearchAttributes.Status, closed.Status.ToString())
+                .Set(CheckoutSearchAttributes.Provider, closed.Provider.ToSlug())
+                .Set(CheckoutSearchAttributes.MerchantId, closed.MerchantId)
+                .Set(CheckoutSearchAttributes.MerchantReference, closed.MerchantReference)
+                .ToSearchAttributeCollection(),
+            Rpc = new() { CancellationToken = cancellationToken },
+        };
+        options.SignalWithStart((CheckoutReconciliationWorkflow wf) => wf.ReceiveProviderEventAsync(providerEvent));
+        var input = new ReconciliationInput(closed, ProviderProfiles.For(closed.Provider).Capabilities);
+        await client.StartWorkflowAsync((CheckoutReconciliationWorkflow wf) => wf.RunAsync(input), options);
+    }
+
+    private static async Task<CheckoutSnapshot> QuerySnapshotAsync(WorkflowHandle handle, CancellationToken cancellationToken) =>
+        await handle.QueryAsync<CheckoutSnapshot>(nameof(CheckoutWorkflow.Snapshot), [], new() { Rpc = new() { CancellationToken = cancellationToken } });
+
     private static CancelOutcome Ended(CheckoutSnapshot snapshot) =>
         new(snapshot.Status == PaymentStatus.Succeeded ? CancelResult.AlreadySucceeded : CancelResult.Final, snapshot);
 
@@ -179,8 +205,9 @@ public sealed class CheckoutGateway
         failure.Details.Count > 0 ? failure.Details.ElementAt<CheckoutFailure>(0) : new(failure.ErrorType ?? ProviderErrorTypes.Unavailable, failure.Message);
 
     /// <summary>
-    /// Reads a checkout: the result of a finished one, a query of a running one. Describe (free) comes
-    /// first, so another merchant's checkout is refused before anything is read from it.
+    /// Reads a checkout: a query of a running one; for a closed one its result, or what its
+    /// reconciliation learned since. Describe (free) comes first, so another merchant's checkout is
+    /// refused before anything is read from it.
     /// </summary>
     private async Task<CheckoutReading?> ReadAsync(string checkoutId, string? merchantId, CancellationToken cancellationToken)
     {
@@ -190,12 +217,32 @@ public sealed class CheckoutGateway
             return null;
         }
 
-        var handle = client.GetWorkflowHandle<CheckoutWorkflow, CheckoutSnapshot>(checkoutId);
+        var running = description.Status == WorkflowExecutionStatus.Running;
+        var snapshot = running
+            ? await QuerySnapshotAsync(client.GetWorkflowHandle(checkoutId), cancellationToken)
+            : await LatestAfterCloseAsync(checkoutId, description, cancellationToken);
+        return new CheckoutReading(snapshot, description.HistoryLength, running);
+    }
+
+    /// <summary>A closed checkout's last state: its reconciliation's, if a late callback started one, else its own result.</summary>
+    private async Task<CheckoutSnapshot> LatestAfterCloseAsync(string checkoutId, WorkflowExecutionDescription checkout, CancellationToken cancellationToken)
+    {
         var rpc = new RpcOptions { CancellationToken = cancellationToken };
-        var snapshot = description.Status == WorkflowExecutionStatus.Completed
-            ? await handle.GetResultAsync(rpcOptions: rpc)
-            : await handle.QueryAsync(wf => wf.Snapshot, new() { Rpc = rpc });
-        return new CheckoutReading(snapshot, description.HistoryLength, description.Status == WorkflowExecutionStatus.Running);
+        var reconciliation = client.GetWorkflowHandle(CheckoutReconciliationWorkflow.IdFor(checkoutId));
+        try
+        {
+            var description = await reconciliation.DescribeAsync(new() { Rpc = rpc });
+            return description.Status == WorkflowExecutionStatus.Running
+                ? await QuerySnapshotAsync(reconciliation, cancellationToken)
+                : await reconciliation.GetResultAsync<CheckoutSnapshot>(rpcOptions: rpc);
+        }
+        catch (RpcException ex) when (ex.Code == RpcException.StatusCode.NotFound)
+        {
+            var handle = client.GetWorkflowHandle(checkoutId);
+            return checkout.Status == WorkflowExecutionStatus.Completed
+                ? await handle.GetResultAsync<CheckoutSnapshot>(rpcOptions: rpc)
+                : await QuerySnapshotAsync(handle, cancellationToken);
+        }
     }
 
     /// <summary>The checkout workflow's description, or null when there is none or it belongs to another merchant.</summary>

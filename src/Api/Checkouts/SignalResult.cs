@@ -4,6 +4,11 @@ namespace CheckoutOrchestrator.Api.Checkouts;
 public enum SignalResult
 {
     Delivered,
+
+    /// <summary>The checkout's workflow has closed unpaid; its reconciliation reads the event.</summary>
+    Reconciling,
+
+    /// <summary>The checkout is paid and closed: nothing an event says can change it.</summary>
     AlreadyFinished,
     UnknownCheckout,
 }

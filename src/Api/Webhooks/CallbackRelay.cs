@@ -18,7 +18,10 @@ public sealed class CallbackRelay
         this.checkouts = checkouts;
     }
 
-    /// <summary>Delivers a provider event. False when the checkout does not exist.</summary>
+    /// <summary>
+    /// Delivers a provider event to its checkout. A checkout whose workflow has closed unpaid still
+    /// reads it, through its reconciliation; only a paid one ignores it.
+    /// </summary>
     public async Task<SignalResult> SignalAsync(string checkoutId, ProviderEvent providerEvent, CancellationToken cancellationToken)
     {
         var handle = client.GetWorkflowHandle<CheckoutWorkflow>(checkoutId);
@@ -30,7 +33,19 @@ public sealed class CallbackRelay
         catch (RpcException ex) when (ex.Code == RpcException.StatusCode.NotFound)
         {
             // Temporal answers NotFound both for no such workflow and for one that has finished.
-            return await checkouts.ReadForCallbackAsync(checkoutId, cancellationToken) is null ? SignalResult.UnknownCheckout : SignalResult.AlreadyFinished;
+            var closed = await checkouts.ReadForCallbackAsync(checkoutId, cancellationToken);
+            if (closed is null)
+            {
+                return SignalResult.UnknownCheckout;
+            }
+
+            if (closed.Snapshot.Status == PaymentStatus.Succeeded)
+            {
+                return SignalResult.AlreadyFinished;
+            }
+
+            await checkouts.ReconcileAsync(closed.Snapshot, providerEvent, cancellationToken);
+            return SignalResult.Reconciling;
         }
     }
 

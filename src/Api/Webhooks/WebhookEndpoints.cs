@@ -64,7 +64,7 @@ public static class WebhookEndpoints
         return result switch
         {
             SignalResult.UnknownCheckout => ApiProblems.NotFound("checkout for this callback"),
-            _ => TypedResults.Ok(new WebhookReceipt(checkoutId!, result == SignalResult.Delivered)),
+            _ => TypedResults.Ok(new WebhookReceipt(checkoutId!, result != SignalResult.AlreadyFinished)),
         };
     }
 

@@ -15,7 +15,9 @@ public sealed class MerchantInbox
     private readonly IOptions<SimulatorOptions> options;
     private readonly TimeProvider time;
     private readonly Lock gate = new();
+    private readonly ConcurrentDictionary<string, ReceivedEvent> held = new(StringComparer.Ordinal);
     private InboxFaults faults = new();
+    private TaskCompletionSource release = NewRelease();
 
     public MerchantInbox(IOptions<SimulatorOptions> options, TimeProvider time)
     {
@@ -24,6 +26,9 @@ public sealed class MerchantInbox
     }
 
     public IEnumerable<ReceivedEvent> Received => received;
+
+    /// <summary>Deliveries waiting for an answer right now.</summary>
+    public IEnumerable<ReceivedEvent> Held => held.Values;
 
     public InboxFaults Faults
     {
@@ -44,12 +49,44 @@ public sealed class MerchantInbox
         }
     }
 
-    public ReceivedEvent Receive(string merchantId, string? signature, string body)
+    /// <summary>Lets every held delivery be answered.</summary>
+    public void Release()
+    {
+        lock (gate)
+        {
+            faults = faults with { HoldTypes = [] };
+            release.TrySetResult();
+            release = NewRelease();
+        }
+    }
+
+    public async Task<ReceivedEvent> ReceiveAsync(string merchantId, string? signature, string body, CancellationToken cancellationToken)
     {
         var secrets = options.Value.MerchantSecrets.GetValueOrDefault(merchantId) ?? [];
         var problem = MerchantSignatureCheck.Problem(signature, body, secrets, time.GetUtcNow());
         var (eventId, type, checkoutId, status) = Describe(body);
-        var delivery = new ReceivedEvent(merchantId, eventId, type, checkoutId, status, problem is null, problem, TakeAnswer(), time.GetUtcNow(), body);
+        var delivery = new ReceivedEvent(merchantId, eventId, type, checkoutId, status, problem is null, problem, StatusCodes.Status200OK, time.GetUtcNow(), body);
+        Task? wait;
+        lock (gate)
+        {
+            wait = type is not null && faults.HoldTypes.Contains(type) ? release.Task : null;
+        }
+
+        if (wait is not null)
+        {
+            var key = Guid.NewGuid().ToString("N");
+            held[key] = delivery;
+            try
+            {
+                await wait.WaitAsync(cancellationToken);
+            }
+            finally
+            {
+                held.TryRemove(key, out _);
+            }
+        }
+
+        delivery = delivery with { AnsweredStatus = TakeAnswer(), ReceivedAt = time.GetUtcNow() };
         received.Enqueue(delivery);
         while (received.Count > MaxKept && received.TryDequeue(out _))
         {
@@ -57,6 +94,8 @@ public sealed class MerchantInbox
 
         return delivery;
     }
+
+    private static TaskCompletionSource NewRelease() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private static (string? EventId, string? Type, string? CheckoutId, string? Status) Describe(string body)
     {

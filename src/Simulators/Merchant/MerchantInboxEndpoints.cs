@@ -12,11 +12,18 @@ public static class MerchantInboxEndpoints
         app.MapPost("/merchant/inbox/{merchantId}", async (string merchantId, HttpRequest request, MerchantInbox inbox) =>
         {
             using var reader = new StreamReader(request.Body);
-            var delivery = inbox.Receive(merchantId, request.Headers["Checkout-Signature"].ToString(), await reader.ReadToEndAsync(request.HttpContext.RequestAborted));
+            var body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+            var delivery = await inbox.ReceiveAsync(merchantId, request.Headers["Checkout-Signature"].ToString(), body, request.HttpContext.RequestAborted);
             return Results.StatusCode(delivery.AnsweredStatus);
         });
         app.MapGet("/merchant/inbox", (MerchantInbox inbox) => Results.Content(Page(inbox), "text/html"));
         app.MapGet("/simulator/merchant/inbox", (MerchantInbox inbox) => Results.Ok(inbox.Received));
+        app.MapGet("/simulator/merchant/inbox/held", (MerchantInbox inbox) => Results.Ok(inbox.Held));
+        app.MapPost("/simulator/merchant/inbox/release", (MerchantInbox inbox) =>
+        {
+            inbox.Release();
+            return Results.NoContent();
+        });
         app.MapPut("/simulator/merchant/inbox/faults", (InboxFaults faults, MerchantInbox inbox) =>
         {
             inbox.Faults = faults;
@@ -25,6 +32,7 @@ public static class MerchantInboxEndpoints
         app.MapDelete("/simulator/merchant/inbox/faults", (MerchantInbox inbox) =>
         {
             inbox.Faults = new();
+            inbox.Release();
             return Results.NoContent();
         });
     }

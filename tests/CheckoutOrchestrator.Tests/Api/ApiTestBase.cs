@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Tests.Infrastructure;
 using Xunit;
 
@@ -69,6 +70,23 @@ public abstract class ApiTestBase
             Assert.True(DateTime.UtcNow < deadline, $"checkout {checkoutId} never got there: {checkout}");
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>Where the customer acts: the checkout URL, or for Adullam the phone that got the prompt.</summary>
+    protected async Task<Uri> CustomerPageAsync(PaymentProvider provider, JsonElement opened)
+    {
+        if (provider != PaymentProvider.Adullam)
+        {
+            var url = new Uri(opened.GetProperty("checkoutUrl").GetString()!);
+            using var page = await Fixture.Simulators.Http.GetAsync(url);
+            Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+            return url;
+        }
+
+        var action = opened.GetProperty("action");
+        Assert.Equal(JsonValueKind.Null, opened.GetProperty("checkoutUrl").ValueKind);
+        Assert.Equal(CustomerAction.ApproveOnPhone, action.GetProperty("kind").GetString());
+        return new Uri(Fixture.Run.SimulatorUrl, $"adullam/phone/{opened.GetProperty("providerSessionId").GetString()}");
     }
 
     /// <summary>Clicks a button on a hosted page or the Adullam phone page.</summary>

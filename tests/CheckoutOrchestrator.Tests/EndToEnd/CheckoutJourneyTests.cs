@@ -99,21 +99,4 @@ public sealed class CheckoutJourneyTests : ApiTestBase
         Assert.EndsWith("/provider-outcome-unknown", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
         Assert.Equal(before + 1, await SessionsAsync("kiotapay"));
     }
-
-    /// <summary>Where the customer acts: the checkout URL, or for Adullam the phone that got the prompt.</summary>
-    private async Task<Uri> CustomerPageAsync(PaymentProvider provider, JsonElement opened)
-    {
-        if (provider != PaymentProvider.Adullam)
-        {
-            var url = new Uri(opened.GetProperty("checkoutUrl").GetString()!);
-            using var page = await Fixture.Simulators.Http.GetAsync(url);
-            Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
-            return url;
-        }
-
-        var action = opened.GetProperty("action");
-        Assert.Equal(JsonValueKind.Null, opened.GetProperty("checkoutUrl").ValueKind);
-        Assert.Equal(CustomerAction.ApproveOnPhone, action.GetProperty("kind").GetString());
-        return new Uri(Fixture.Run.SimulatorUrl, $"adullam/phone/{opened.GetProperty("providerSessionId").GetString()}");
-    }
 }

@@ -10,12 +10,15 @@ namespace CheckoutOrchestrator.Tests.Infrastructure;
 /// The dev run itself (dev server, simulators, API, worker) on free ports, configured from the
 /// repository's temporal-dev.yaml: API and end-to-end tests drive it over real HTTP.
 /// </summary>
-public sealed class DevRunFixture : IAsyncLifetime
+public class DevRunFixture : IAsyncLifetime
 {
     private DevRun? run;
 
     /// <summary>A second merchant, whose key must never reach the first one's checkouts.</summary>
     public static DevMerchant OtherShop { get; } = new("other-shop", "cok_other_shop_test_only_key_0002", "whsec_other_shop_test_only_secret_0002");
+
+    /// <summary>A merchant allowed three requests a minute, to meet the rate limiter.</summary>
+    public static DevMerchant LimitedShop { get; } = new("limited-shop", "cok_limited_shop_test_only_key_0003", "whsec_limited_shop_test_only_secret_0003") { RequestsPerMinute = 3 };
 
     public DevRun Run => run ?? throw new InvalidOperationException("The dev run did not start.");
 
@@ -34,12 +37,12 @@ public sealed class DevRunFixture : IAsyncLifetime
         settings.Temporal.UiPort = 0;
         settings.Api.Port = 0;
         settings.Simulators.Port = 0;
-        run = await DevRun.StartAsync(new DevRunOptions(settings)
+        run = await DevRun.StartAsync(await OptionsAsync(new DevRunOptions(settings)
         {
             TemporalCliPath = TemporalServers.DevServerPath,
             ConfigureLogging = logging => logging.SetMinimumLevel(LogLevel.Warning),
-            Merchants = [DevMerchant.Shop, OtherShop],
-        });
+            Merchants = [DevMerchant.Shop, OtherShop, LimitedShop],
+        }));
         Api = ApiAs(DevMerchant.Shop.ApiKey);
         Simulators = new SimulatorControl(run.SimulatorUrl);
     }
@@ -56,7 +59,7 @@ public sealed class DevRunFixture : IAsyncLifetime
         return client;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Api?.Dispose();
         Simulators?.Dispose();
@@ -65,6 +68,9 @@ public sealed class DevRunFixture : IAsyncLifetime
             await run.DisposeAsync();
         }
     }
+
+    /// <summary>How this fixture's dev run differs from the default one (e.g. which Temporal it uses).</summary>
+    protected virtual Task<DevRunOptions> OptionsAsync(DevRunOptions options) => Task.FromResult(options);
 }
 
 [CollectionDefinition(Name)]

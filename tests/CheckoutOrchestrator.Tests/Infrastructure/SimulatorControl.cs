@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using CheckoutOrchestrator.Simulators.Infrastructure;
+using CheckoutOrchestrator.Simulators.Merchant;
 
 namespace CheckoutOrchestrator.Tests.Infrastructure;
 
@@ -34,6 +35,36 @@ public sealed class SimulatorControl : IDisposable
 
     public async Task RevokeTokensAsync(string provider) =>
         (await Http.PostAsync(new Uri($"/simulator/{provider}/revoke-tokens", UriKind.Relative), null)).EnsureSuccessStatusCode();
+
+    /// <summary>Every event the merchant inbox received for one checkout, oldest first.</summary>
+    public async Task<IReadOnlyList<ReceivedEvent>> InboxAsync(string checkoutId) =>
+        [.. (await Http.GetFromJsonAsync<List<ReceivedEvent>>("/simulator/merchant/inbox"))!.Where(e => e.CheckoutId == checkoutId)];
+
+    /// <summary>Waits until the inbox holds at least this many events for the checkout.</summary>
+    public async Task<IReadOnlyList<ReceivedEvent>> InboxAsync(string checkoutId, int atLeast)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var events = await InboxAsync(checkoutId);
+            if (events.Count >= atLeast || DateTime.UtcNow > deadline)
+            {
+                return events;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public async Task SetInboxFaultsAsync(InboxFaults faults) =>
+        (await Http.PutAsJsonAsync("/simulator/merchant/inbox/faults", faults)).EnsureSuccessStatusCode();
+
+    public async Task ClearInboxFaultsAsync() =>
+        (await Http.DeleteAsync(new Uri("/simulator/merchant/inbox/faults", UriKind.Relative))).EnsureSuccessStatusCode();
+
+    /// <summary>Whether the inbox is keeping a delivery for this checkout waiting.</summary>
+    public async Task<bool> IsHoldingAsync(string checkoutId) =>
+        (await Http.GetFromJsonAsync<List<ReceivedEvent>>("/simulator/merchant/inbox/held"))!.Any(e => e.CheckoutId == checkoutId);
 
     /// <summary>Clicks a button on a hosted page (or the Adullam phone): pay, fail or cancel.</summary>
     public async Task<HttpResponseMessage> ChooseAsync(Uri pageUrl, string choice, string? method = null)

@@ -15,9 +15,9 @@ public sealed class TimeSkippingEnvironment : IAsyncLifetime
     public WorkflowEnvironment Env => env ?? throw new InvalidOperationException("The Temporal server did not start.");
 
     /// <summary>Registers the checkout search attributes, as temporal-dev.yaml does for the dev server.</summary>
-    public static async Task RegisterSearchAttributesAsync(WorkflowEnvironment env)
+    public static async Task RegisterSearchAttributesAsync(WorkflowEnvironment env, string? @namespace = null)
     {
-        var request = new AddSearchAttributesRequest { Namespace = env.Client.Options.Namespace };
+        var request = new AddSearchAttributesRequest { Namespace = @namespace ?? env.Client.Options.Namespace };
         foreach (var key in CheckoutSearchAttributes.All)
         {
             request.SearchAttributes[key.Name] = (IndexedValueType)key.ValueType;

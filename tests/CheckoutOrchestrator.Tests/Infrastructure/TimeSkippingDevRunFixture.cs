@@ -1,0 +1,59 @@
+using CheckoutOrchestrator.DevHost;
+using Temporalio.Testing;
+using Xunit;
+
+namespace CheckoutOrchestrator.Tests.Infrastructure;
+
+/// <summary>
+/// The dev run on Temporal's time-skipping test server: API, worker and simulators as ever, but a
+/// test can let hours pass in moments. Time stands still (follows the wall clock) unless a test lets it run.
+/// </summary>
+public sealed class TimeSkippingDevRunFixture : DevRunFixture
+{
+    private WorkflowEnvironment? env;
+
+    /// <summary>
+    /// Lets virtual time skip ahead until the condition holds, then stops it again. Tests freeze time
+    /// where they need it by keeping an activity pending (e.g. a held merchant delivery).
+    /// </summary>
+    public async Task LetTimeRunUntilAsync(Func<Task<bool>> condition)
+    {
+        var testService = env!.Client.Connection.TestService;
+        await testService.UnlockTimeSkippingAsync(new());
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!await condition())
+            {
+                Assert.True(DateTime.UtcNow < deadline, "time ran but the condition never held");
+                await Task.Delay(50);
+            }
+        }
+        finally
+        {
+            await testService.LockTimeSkippingAsync(new());
+        }
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (env is not null)
+        {
+            await env.ShutdownAsync();
+        }
+    }
+
+    protected override async Task<DevRunOptions> OptionsAsync(DevRunOptions options)
+    {
+        env = await WorkflowEnvironment.StartTimeSkippingAsync(new() { TestServer = new() { ExistingPath = TemporalServers.TestServerPath } });
+        await TimeSkippingEnvironment.RegisterSearchAttributesAsync(env, options.Settings.Temporal.Namespace);
+        return options with { ExistingTemporalAddress = env.Client.Connection.Options.TargetHost };
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class TimeSkippingDevRunGroup : ICollectionFixture<TimeSkippingDevRunFixture>
+{
+    public const string Name = "time-skipping dev run";
+}
