@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Notifications;
 using CheckoutOrchestrator.Simulators.Infrastructure;
 using CheckoutOrchestrator.Tests.Api;
 using CheckoutOrchestrator.Tests.Infrastructure;
@@ -40,6 +41,11 @@ public sealed class CheckoutJourneyTests : ApiTestBase
         Assert.Equal("webhook", last.GetProperty("source").GetString());
         Assert.False(final.GetProperty("needsReview").GetBoolean(), final.ToString());
         Assert.True(final.GetProperty("completedAt").ValueKind == JsonValueKind.String);
+
+        var told = Assert.Single(await Fixture.Simulators.InboxAsync(checkoutId, atLeast: 1));
+        Assert.Equal((MerchantEventTypes.Succeeded, "succeeded", true), (told.Type, told.Status, told.SignatureVerified));
+        var delivered = await EventuallyAsync(checkoutId, c => c.GetProperty("notifications").EnumerateArray().Any(n => n.GetProperty("state").GetString() == "delivered"));
+        Assert.Equal(told.EventId, delivered.GetProperty("notifications")[0].GetProperty("eventId").GetString());
     }
 
     [Theory]

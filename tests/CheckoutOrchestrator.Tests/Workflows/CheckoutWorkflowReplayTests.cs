@@ -7,7 +7,8 @@ namespace CheckoutOrchestrator.Tests.Workflows;
 
 /// <summary>
 /// Checkouts in flight must survive a deploy: every committed history (recorded from real runs
-/// of earlier versions) must replay on today's workflow without a nondeterminism error.
+/// of earlier versions, one folder per version) must replay on today's workflows without a
+/// nondeterminism error.
 /// </summary>
 public sealed class CheckoutWorkflowReplayTests
 {
@@ -17,9 +18,9 @@ public sealed class CheckoutWorkflowReplayTests
     public async Task Every_recorded_checkout_history_replays_on_the_current_workflow()
     {
         var histories = LoadHistories();
-        Assert.True(histories.Count >= 10, $"expected the recorded histories in {HistoryFolder}, found {histories.Count}");
+        Assert.True(histories.Count >= 40, $"expected the recorded histories in {HistoryFolder}, found {histories.Count}");
 
-        var replayer = new WorkflowReplayer(new WorkflowReplayerOptions().AddWorkflow<CheckoutWorkflow>());
+        var replayer = new WorkflowReplayer(new WorkflowReplayerOptions().AddWorkflow<CheckoutWorkflow>().AddWorkflow<CheckoutReconciliationWorkflow>());
         foreach (var history in histories)
         {
             var result = await replayer.ReplayWorkflowAsync(history, throwOnReplayFailure: false);
@@ -39,7 +40,7 @@ public sealed class CheckoutWorkflowReplayTests
     }
 
     private static List<WorkflowHistory> LoadHistories() =>
-        [.. Directory.EnumerateFiles(HistoryFolder, "*.json")
+        [.. Directory.EnumerateFiles(HistoryFolder, "*.json", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
-            .Select(file => WorkflowHistory.FromJson(Path.GetFileNameWithoutExtension(file), File.ReadAllText(file)))];
+            .Select(file => WorkflowHistory.FromJson(Path.GetRelativePath(HistoryFolder, file), File.ReadAllText(file)))];
 }

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Merchants;
+using CheckoutOrchestrator.Notifications;
+using CheckoutOrchestrator.Simulators.Merchant;
+using CheckoutOrchestrator.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Temporalio.Converters;
+using Temporalio.Exceptions;
+using Temporalio.Testing;
+using Xunit;
+
+namespace CheckoutOrchestrator.Tests.Notifications;
+
+/// <summary>One delivery attempt, as Temporal runs it, against the simulators' merchant inbox over real HTTP.</summary>
+public sealed class MerchantNotificationActivityTests : IClassFixture<SimulatorFixture>, IAsyncLifetime
+{
+    private readonly SimulatorFixture simulator;
+
+    public MerchantNotificationActivityTests(SimulatorFixture simulator)
+    {
+        this.simulator = simulator;
+    }
+
+    public Task InitializeAsync() => simulator.Control.ClearInboxFaultsAsync();
+
+    public Task DisposeAsync() => simulator.Control.ClearInboxFaultsAsync();
+
+    [Fact]
+    public async Task An_event_arrives_as_documented_json_with_a_signature_the_merchant_verifies()
+    {
+        var notification = Notification();
+
+        var attempts = await RunAsync(notification);
+        var received = Assert.Single(await simulator.Control.InboxAsync(notification.Checkout.CheckoutId));
+
+        Assert.Equal((1, 200), (Assert.Single(attempts).Attempt, attempts[0].HttpStatus));
+        Assert.True(received.SignatureVerified, received.SignatureProblem);
+        using var body = JsonDocument.Parse(received.Body);
+        Assert.Equal(notification.EventId, body.RootElement.GetProperty("id").GetString());
+        Assert.Equal("checkout.succeeded", body.RootElement.GetProperty("type").GetString());
+        Assert.Equal("1000.50", body.RootElement.GetProperty("checkout").GetProperty("amount").GetProperty("value").GetString());
+        Assert.Equal("succeeded", body.RootElement.GetProperty("checkout").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task While_a_secret_is_rotated_both_sign_so_a_merchant_holding_either_verifies()
+    {
+        var notification = Notification();
+
+        await RunAsync(notification, secrets: [SimulatorFixture.MerchantSecrets[1], SimulatorFixture.MerchantSecrets[0]]);
+        var received = Assert.Single(await simulator.Control.InboxAsync(notification.Checkout.CheckoutId));
+
+        Assert.True(received.SignatureVerified, received.SignatureProblem);
+    }
+
+    [Fact]
+    public async Task An_event_signed_with_a_secret_the_merchant_does_not_hold_fails_the_merchants_check()
+    {
+        var notification = Notification();
+
+        await RunAsync(notification, secrets: ["whsec_somebody_elses_secret_0000000000000"]);
+        var received = Assert.Single(await simulator.Control.InboxAsync(notification.Checkout.CheckoutId));
+
+        Assert.False(received.SignatureVerified);
+    }
+
+    [Fact]
+    public async Task A_5xx_fails_retryably_and_the_next_attempt_carries_every_earlier_attempts_outcome()
+    {
+        await simulator.Control.SetInboxFaultsAsync(new InboxFaults { FailNext = 1, FailStatus = 503 });
+        var notification = Notification();
+        object?[]? heartbeat = null;
+
+        var failure = await Assert.ThrowsAsync<ApplicationFailureException>(() => RunAsync(notification, onHeartbeat: details => heartbeat = details));
+        var second = await RunAsync(notification, attempt: 2, earlier: (List<NotificationAttempt>)heartbeat![0]!);
+
+        Assert.Equal((NotificationErrorTypes.Unavailable, false), (failure.ErrorType, failure.NonRetryable));
+        Assert.Equal([(1, 503), (2, 200)], second.Select(a => (a.Attempt, a.HttpStatus ?? 0)));
+    }
+
+    [Fact]
+    public async Task A_4xx_the_merchant_means_stops_delivery_but_408_and_429_are_retried()
+    {
+        await simulator.Control.SetInboxFaultsAsync(new InboxFaults { FailNext = 3, FailStatus = 400 });
+        var refused = await Assert.ThrowsAsync<ApplicationFailureException>(() => RunAsync(Notification()));
+        await simulator.Control.SetInboxFaultsAsync(new InboxFaults { FailNext = 1, FailStatus = 429 });
+        var throttled = await Assert.ThrowsAsync<ApplicationFailureException>(() => RunAsync(Notification()));
+
+        Assert.Equal((NotificationErrorTypes.Refused, true), (refused.ErrorType, refused.NonRetryable));
+        Assert.Equal((NotificationErrorTypes.Unavailable, false), (throttled.ErrorType, throttled.NonRetryable));
+    }
+
+    [Fact]
+    public async Task A_merchant_without_any_notification_url_is_told_nothing_and_the_reason_is_recorded()
+    {
+        var failure = await Assert.ThrowsAsync<ApplicationFailureException>(() => RunAsync(Notification(), configuredUrl: false));
+
+        Assert.Equal((NotificationErrorTypes.NoEndpoint, true), (failure.ErrorType, failure.NonRetryable));
+    }
+
+    private static MerchantNotification Notification()
+    {
+        var checkoutId = SampleCheckouts.NewCheckoutId();
+        var view = new CheckoutView(
+            CheckoutId: checkoutId,
+            MerchantId: SimulatorFixture.MerchantId,
+            MerchantReference: "ORDER-1",
+            Provider: "lakipay",
+            Status: PaymentStatus.Succeeded,
+            Amount: new AmountView("1000.50", "ETB"),
+            CheckoutUrl: null,
+            Action: null,
+            ProviderSessionId: "TXN-1",
+            ProviderReference: checkoutId,
+            ProviderPaymentId: null,
+            ProviderStatus: "SUCCESS",
+            CreatedAt: DateTimeOffset.UtcNow,
+            ExpiresAt: null,
+            CompletedAt: DateTimeOffset.UtcNow,
+            FailureReason: null,
+            NeedsReview: false,
+            ReviewNotes: [],
+            LatePayment: null,
+            WatchingForLatePaymentUntil: null,
+            Notifications: [],
+            Timeline: []);
+        return new(CheckoutOrchestrator.Workflows.MerchantNotifier.EventIdFor(checkoutId, MerchantEventTypes.Succeeded, 0), MerchantEventTypes.Succeeded, DateTimeOffset.UtcNow, SimulatorFixture.MerchantId, null, view);
+    }
+
+    private async Task<IReadOnlyList<NotificationAttempt>> RunAsync(
+        MerchantNotification notification,
+        int attempt = 1,
+        List<NotificationAttempt>? earlier = null,
+        Action<object?[]>? onHeartbeat = null,
+        IReadOnlyList<string>? secrets = null,
+        bool configuredUrl = true)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            [$"Merchants:{SimulatorFixture.MerchantId}:ApiKeySha256:0"] = ApiKeys.Hash("cok_unused"),
+            [$"Merchants:{SimulatorFixture.MerchantId}:NotificationUrl"] = configuredUrl ? simulator.ProviderUrl($"merchant/inbox/{SimulatorFixture.MerchantId}").AbsoluteUri : null,
+        };
+        foreach (var (secret, index) in (secrets ?? [SimulatorFixture.MerchantSecrets[0]]).Select((s, i) => (s, i)))
+        {
+            settings[$"Merchants:{SimulatorFixture.MerchantId}:NotificationSecrets:{index}"] = secret;
+        }
+
+        await using var services = new ServiceCollection().AddLogging()
+            .AddMerchantNotifications(new ConfigurationBuilder().AddInMemoryCollection(settings.Where(s => s.Value is not null)).Build())
+            .AddTransient<MerchantNotificationActivities>()
+            .BuildServiceProvider();
+        var details = earlier is null ? [] : new[] { DataConverter.Default.PayloadConverter.ToPayload(earlier) };
+        var environment = new ActivityEnvironment
+        {
+            Info = ActivityEnvironment.DefaultInfo with { Attempt = attempt, HeartbeatDetails = details },
+            Heartbeater = onHeartbeat ?? (_ => { }),
+        };
+
+        return await environment.RunAsync(() => services.GetRequiredService<MerchantNotificationActivities>().NotifyMerchantAsync(notification));
+    }
+}
