@@ -49,7 +49,9 @@ public static class ControlEndpoints
             $"<h2>{s.DisplayName}</h2><p><a href=\"/simulator/{s.Slug}/sessions\">sessions</a> · "
             + $"<a href=\"/simulator/{s.Slug}/callbacks\">callbacks</a> · <a href=\"/simulator/{s.Slug}/faults\">faults</a> · "
             + $"<a href=\"/simulator/{s.Slug}/stats\">stats</a></p>");
-        return HostedPageEndpoints.Page("Provider simulators", string.Concat(sections) + "<p><a href=\"/adullam/phone\">Adullam customer phone</a></p>");
+        return HostedPageEndpoints.Page(
+            "Provider simulators",
+            string.Concat(sections) + "<p><a href=\"/adullam/phone\">Adullam customer phone</a> · <a href=\"/merchant/inbox\">Merchant inbox</a></p>");
     }
 
     private static ProviderSimulator? Find(IEnumerable<ProviderSimulator> simulators, string slug) =>
