@@ -10,6 +10,7 @@ public static class SimulatorClientSettings
         ["Callbacks:PublicBaseUrl"] = callbackBase.AbsoluteUri,
         ["Callbacks:SigningKey"] = signingKey,
         ["Providers:Kiotapay:BaseUrl"] = new Uri(simulator, "kiotapay").AbsoluteUri,
+        ["Providers:Kiotapay:Environment"] = "Sandbox",
         ["Providers:Kiotapay:ApiKey"] = SimulatorCredentials.KiotapayApiKey,
         ["Providers:Kiotapay:ApiSecret"] = SimulatorCredentials.KiotapayApiSecret,
         ["Providers:LakiPay:BaseUrl"] = new Uri(simulator, "lakipay").AbsoluteUri,

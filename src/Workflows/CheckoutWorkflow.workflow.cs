@@ -293,6 +293,11 @@ public sealed class CheckoutWorkflow
         while (inbox.TryDequeue(out var providerEvent))
         {
             LearnPaymentId(providerEvent);
+            if (!IsForThisSession(providerEvent))
+            {
+                continue;
+            }
+
             if (!providerEvent.IsAuthoritative || providerEvent.Status is null)
             {
                 if (providerEvent.ClaimsSuccess)
@@ -301,11 +306,6 @@ public sealed class CheckoutWorkflow
                 }
 
                 lookupRequested = true;
-                continue;
-            }
-
-            if (!IsForThisSession(providerEvent))
-            {
                 continue;
             }
 

@@ -22,8 +22,9 @@ public static class PaymentEvidence
             return $"{provider} reported a success for reference {reported}, not this checkout's {reference}; not taken as success.";
         }
 
+        var figures = status.AmountDetail is { } detail ? $" ({detail})" : string.Empty;
         return status.PaidAmount is { } paid && paid != expected.Value
-            ? $"{provider} reported success for {paid} {expected.Currency}, not the {expected.Value} asked for; not taken as success. Check what the customer paid, then refund or fulfil."
+            ? $"{provider} reported success for {paid} {expected.Currency}{figures}, not the {expected.Value} asked for; not taken as success. Check what the customer paid, then refund or fulfil."
             : null;
     }
 

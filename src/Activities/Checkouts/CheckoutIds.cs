@@ -35,10 +35,14 @@ public static class CheckoutIds
         return new Guid(bytes);
     }
 
-    /// <summary>A stable positive number for providers whose reference must be an integer.</summary>
-    public static long StableNumber(string checkoutId)
+    /// <summary>
+    /// A stable positive 32-bit integer for providers whose reference is documented as an integer
+    /// (Chpter's order_id). 31 bits can collide: two checkouts in about 46 000 share one by chance
+    /// half the time, so such a number is only ever checked against its own checkout, never used alone to find one.
+    /// </summary>
+    public static int StableInt32(string checkoutId)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(checkoutId));
-        return (long)(BitConverter.ToUInt64(hash, 0) % 900_000_000_000_000UL) + 100_000_000_000_000L;
+        return (int)(BitConverter.ToUInt32(hash, 0) % int.MaxValue) + 1;
     }
 }

@@ -4,6 +4,8 @@ namespace CheckoutOrchestrator.Checkouts;
 /// A session the provider opened. <see cref="Reference"/> is what we sent as our reference;
 /// <see cref="SessionId"/> and <see cref="PaymentId"/> are whatever ids the provider returned.
 /// Exactly one of <see cref="CheckoutUrl"/> and <see cref="Action"/> tells the customer what to do.
+/// <see cref="CreatedAt"/> is the provider's own creation time, where it reports one (it helps find
+/// the session in a provider's list).
 /// </summary>
 public sealed record ProviderSession(
     string Reference,
@@ -12,7 +14,8 @@ public sealed record ProviderSession(
     Uri? CheckoutUrl,
     CustomerAction? Action,
     DateTimeOffset? ExpiresAt,
-    ProviderStatus Status);
+    ProviderStatus Status,
+    DateTimeOffset? CreatedAt = null);
 
 /// <summary>What the customer must do when there is no page to open, e.g. approve a prompt on their phone.</summary>
 public sealed record CustomerAction(string Kind, string Instructions, string? Phone)

@@ -5,7 +5,8 @@ namespace CheckoutOrchestrator.Checkouts;
 /// <see cref="Status"/> is null when the provider's value is not one we recognise: such a value
 /// never changes a checkout, it is only recorded. <see cref="SessionMissing"/> says the provider
 /// does not know the session or transaction we asked about; <see cref="Reference"/> is our
-/// reference as the provider echoed it, when it does.
+/// reference as the provider echoed it, when it does. <see cref="AmountDetail"/> spells out every
+/// amount the provider reported (charges, totals, fees), for a person checking a mismatch.
 /// </summary>
 public sealed record ProviderStatus(
     string Raw,
@@ -13,7 +14,8 @@ public sealed record ProviderStatus(
     string? FailureReason = null,
     decimal? PaidAmount = null,
     bool SessionMissing = false,
-    string? Reference = null)
+    string? Reference = null,
+    string? AmountDetail = null)
 {
     public static ProviderStatus Missing(string raw) => new(raw, null, SessionMissing: true);
 }

@@ -17,17 +17,19 @@ public static class ProviderFailures
         ProviderCallContext context, HttpStatusCode status, string? body, RetryConditionHeaderValue? retryAfter)
     {
         var (code, message) = ProviderErrorBody.Read(body);
-        var http = (int)status;
-        return http switch
-        {
-            >= 200 and < 300 => Fail(context, ProviderErrorTypes.InvalidResponse, http, code, message ?? "unreadable success response", nonRetryable: true),
-            401 or 403 => Fail(context, ProviderErrorTypes.AuthenticationFailed, http, code, message, nonRetryable: true),
-            429 => Fail(context, ProviderErrorTypes.RateLimited, http, code, message, nonRetryable: false, RetryDelay(retryAfter)),
-            408 => Ambiguous(context, ProviderErrorTypes.Timeout, http, code, message),
-            >= 500 => Ambiguous(context, ProviderErrorTypes.Unavailable, http, code, message),
-            _ => Rejected(context, http, code, message),
-        };
+        return FromStatus(context, (int)status, code, message, RetryDelay(retryAfter));
     }
+
+    /// <summary>Classifies an HTTP status, whether it came on the response or inside a body that says it failed.</summary>
+    public static ApplicationFailureException FromStatus(ProviderCallContext context, int http, string? code, string? message, TimeSpan? retryAfter = null) => http switch
+    {
+        >= 200 and < 300 => Fail(context, ProviderErrorTypes.InvalidResponse, http, code, message ?? "unreadable success response", nonRetryable: true),
+        401 or 403 => Fail(context, ProviderErrorTypes.AuthenticationFailed, http, code, message, nonRetryable: true),
+        429 => Fail(context, ProviderErrorTypes.RateLimited, http, code, message, nonRetryable: false, retryAfter),
+        408 => Ambiguous(context, ProviderErrorTypes.Timeout, http, code, message),
+        >= 500 => Ambiguous(context, ProviderErrorTypes.Unavailable, http, code, message),
+        _ => Rejected(context, http, code, message),
+    };
 
     /// <summary>No response arrived. Whether the request reached the provider decides what is safe.</summary>
     public static ApplicationFailureException FromTransport(ProviderCallContext context, Exception exception)

@@ -15,7 +15,7 @@ public static class ProviderHttp
         where TOptions : class =>
         services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
 
-    /// <summary>A source-generated Refit client (no reflection) with the provider's base address and timeout.</summary>
+    /// <summary>A source-generated Refit client (no reflection) with the provider's base address, timeout and exact JSON content type.</summary>
     public static IHttpClientBuilder AddProviderApi<TApi, TOptions>(
         this IServiceCollection services, JsonSerializerOptions json, Func<TOptions, Uri> baseAddress)
         where TApi : class
@@ -26,7 +26,8 @@ public static class ProviderHttp
                 var options = provider.GetRequiredService<IOptions<TOptions>>().Value;
                 http.BaseAddress = baseAddress(options);
                 http.Timeout = options.RequestTimeout;
-            });
+            })
+            .AddHttpMessageHandler(() => new JsonContentTypeHandler());
 
     /// <summary>One token cache per provider, shared by every request, and a handler that applies it.</summary>
     public static IHttpClientBuilder AddBearerToken<TSource>(this IHttpClientBuilder builder, PaymentProvider provider, Func<IServiceProvider, TimeSpan> renewalMargin)

@@ -78,6 +78,9 @@ public abstract class ProviderProfile
         return errors;
     }
 
+    /// <summary>Why a phone the provider's payment needs is refused.</summary>
+    protected virtual string PhoneRefusal(string phone) => $"{Provider} takes mobile numbers of region {Market}.";
+
     /// <summary>Whether the request must be in whole currency units (mobile-money rails have no cents).</summary>
     protected virtual bool RequiresWholeUnits(CheckoutRequest request) => false;
 
@@ -97,7 +100,11 @@ public abstract class ProviderProfile
         }
         else if (PhoneRequired && !PhoneNumberRules.IsMobileIn(customer.Phone, Market))
         {
-            errors.Add(new(CheckoutFields.CustomerPhone, $"{name} takes mobile numbers of region {Market}."));
+            errors.Add(new(CheckoutFields.CustomerPhone, PhoneRefusal(customer.Phone)));
+        }
+        else if (!PhoneRequired && !PhoneNumberRules.IsPossible(customer.Phone))
+        {
+            errors.Add(new(CheckoutFields.CustomerPhone, "The phone has more or fewer digits than its country's numbers."));
         }
 
         if (NameRequired && string.IsNullOrWhiteSpace(customer.Name))

@@ -53,7 +53,7 @@ public static class CheckoutValidator
 
         if (request.Customer.Phone is { } phone && PhoneNumberRules.ToE164(phone) != phone)
         {
-            errors.Add(new(CheckoutFields.CustomerPhone, "Phone must be a valid number in E.164 form, e.g. +254712345678."));
+            errors.Add(new(CheckoutFields.CustomerPhone, "Phone must be an international number in E.164 form, e.g. +254712345678."));
         }
 
         if (request.Customer.Email is { } email && !MailAddress.TryCreate(email, out _))

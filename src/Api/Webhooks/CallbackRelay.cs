@@ -9,6 +9,8 @@ namespace CheckoutOrchestrator.Api.Webhooks;
 /// <summary>Takes what a provider said to the checkout it concerns, found by our id or by the provider's.</summary>
 public sealed class CallbackRelay
 {
+    private const int MaxCheckoutsPerKey = 5;
+
     private readonly ITemporalClient client;
     private readonly CheckoutGateway checkouts;
 
@@ -49,20 +51,30 @@ public sealed class CallbackRelay
         }
     }
 
-    /// <summary>The checkout whose provider session carries one of these ids (account-level webhooks).</summary>
-    public async Task<string?> FindBySessionKeyAsync(IReadOnlyList<string> sessionKeys, CancellationToken cancellationToken)
+    /// <summary>
+    /// The provider's checkouts whose session carries one of these ids: for account-level webhooks,
+    /// and for callbacks that lost our query string. Normally one; an id two sessions share (a short
+    /// numeric order id) finds both, and each weighs the callback for itself.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> FindBySessionKeysAsync(PaymentProvider provider, IReadOnlyList<string> sessionKeys, CancellationToken cancellationToken)
     {
         // The keys come from an unauthenticated payload: only plain ids ever reach the visibility query.
+        var found = new List<string>();
         foreach (var key in sessionKeys.Where(IsPlainId))
         {
-            var query = $"{CheckoutSearchAttributes.ProviderKeys.Name} = '{key}'";
-            await foreach (var execution in client.ListWorkflowsAsync(query, new() { Limit = 1, Rpc = new() { CancellationToken = cancellationToken } }))
+            var query = $"{CheckoutSearchAttributes.ProviderKeys.Name} = '{key}' AND {CheckoutSearchAttributes.Provider.Name} = '{provider.ToSlug()}' AND WorkflowType = '{nameof(CheckoutWorkflow)}'";
+            await foreach (var execution in client.ListWorkflowsAsync(query, new() { Limit = MaxCheckoutsPerKey, Rpc = new() { CancellationToken = cancellationToken } }))
             {
-                return execution.Id;
+                found.Add(execution.Id);
+            }
+
+            if (found.Count > 0)
+            {
+                return [.. found.Distinct(StringComparer.Ordinal)];
             }
         }
 
-        return null;
+        return found;
     }
 
     private static bool IsPlainId(string key) =>

@@ -56,15 +56,21 @@ public static class WebhookEndpoints
                 : ApiProblems.Problem(StatusCodes.Status400BadRequest, "callback-malformed", "The callback could not be read.", verdict.Reason);
         }
 
-        var checkoutId = verdict.CheckoutId ?? await relay.FindBySessionKeyAsync(verdict.SessionKeys, cancellationToken);
-        var result = checkoutId is not null && CheckoutIds.IsWellFormed(checkoutId)
-            ? await relay.SignalAsync(checkoutId, verdict.Event!, cancellationToken)
-            : SignalResult.UnknownCheckout;
-        logger.LogInformation("{Provider} callback for checkout {CheckoutId}: {Result}", paymentProvider, checkoutId, result);
+        IReadOnlyList<string> checkoutIds = verdict.CheckoutId is { } named
+            ? [named]
+            : await relay.FindBySessionKeysAsync(paymentProvider, verdict.SessionKeys, cancellationToken);
+        var results = new List<SignalResult>();
+        foreach (var checkoutId in checkoutIds.Where(CheckoutIds.IsWellFormed))
+        {
+            results.Add(await relay.SignalAsync(checkoutId, verdict.Event!, cancellationToken));
+        }
+
+        var result = results.Count == 0 ? SignalResult.UnknownCheckout : results.Min();
+        logger.LogInformation("{Provider} callback for checkout(s) {CheckoutIds}: {Result}", paymentProvider, string.Join(",", checkoutIds), result);
         return result switch
         {
             SignalResult.UnknownCheckout => ApiProblems.NotFound("checkout for this callback"),
-            _ => TypedResults.Ok(new WebhookReceipt(checkoutId!, result != SignalResult.AlreadyFinished)),
+            _ => TypedResults.Ok(new WebhookReceipt(checkoutIds[0], result != SignalResult.AlreadyFinished)),
         };
     }
 

@@ -43,6 +43,9 @@ public sealed partial class AdullamSimulator : ProviderSimulator
     /// <summary>[inferred] GET /v1/checkouts/{id} is not documented; it answers only when switched on.</summary>
     public bool SingleSessionGet { get; set; }
 
+    /// <summary>The list's order is undocumented: "newest" first (the default here) or "oldest" first.</summary>
+    public string ListOrder { get; set; } = "newest";
+
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/adullam/v1").WithMetadata(new ProviderApiEndpoint("adullam"));
@@ -60,6 +63,38 @@ public sealed partial class AdullamSimulator : ProviderSimulator
             simulator.SingleSessionGet = enabled;
             return Results.NoContent();
         });
+        app.MapPut("/simulator/adullam/list-order", (string order, AdullamSimulator simulator) =>
+        {
+            simulator.ListOrder = order;
+            return Results.NoContent();
+        });
+        app.MapPost("/simulator/adullam/seed", (int count, bool before, AdullamSimulator simulator) =>
+        {
+            simulator.Seed(count, before);
+            return Results.NoContent();
+        });
+    }
+
+    /// <summary>
+    /// Fills the account with other customers' finished sessions, created one second apart before
+    /// now (before: true) or just after it (a busy account that pushes earlier sessions down the list).
+    /// </summary>
+    public void Seed(int count, bool before)
+    {
+        var now = Time.GetUtcNow();
+        for (var i = 0; i < count; i++)
+        {
+            var at = before ? now.AddSeconds(-(count - i)) : now.AddMilliseconds(i + 1);
+            var session = new SimulatedSession($"cs_ci_seed{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}", at, at.AddMinutes(30), "expired")
+            {
+                Amount = 1000,
+                Currency = "XOF",
+                Phone = "+2250700000099",
+            };
+            session.Extra["payment_id"] = $"pay_seed{i}";
+            session.MoveTo("expired", at, isFinal: true);
+            Add(session);
+        }
     }
 
     public override IReadOnlyList<(string Method, string Label)> PayOptions(SimulatedSession session) =>
@@ -257,7 +292,8 @@ public sealed partial class AdullamSimulator : ProviderSimulator
         }
 
         Stats.CountStatusLookup();
-        var matching = All.Where(s => status is null || s.Status == status).ToList();
+        var sorted = ListOrder == "oldest" ? All.Reverse() : All;
+        var matching = sorted.Where(s => status is null || s.Status == status).ToList();
         matching.ForEach(ExpireIfDue);
         var page = matching.Skip(offset).Take(Math.Clamp(limit, 1, 100)).ToList();
         var hasMore = offset + page.Count < matching.Count;

@@ -41,7 +41,10 @@ public sealed class CallbackSender : IDisposable
             return;
         }
 
-        var ordered = settings.OutOfOrderCallbacks ? callbacks.Reverse().ToList() : callbacks;
+        var addressed = settings.DropCallbackQuery
+            ? [.. callbacks.Select(c => c with { Url = new Uri(c.Url.GetLeftPart(UriPartial.Path)) })]
+            : callbacks;
+        var ordered = settings.OutOfOrderCallbacks ? addressed.Reverse().ToList() : addressed;
         var sequence = ordered.SelectMany(c => Enumerable.Repeat(c, 1 + settings.DuplicateCallbacks)).ToList();
         _ = Task.Run(() => DeliverAsync(provider, sequence, TimeSpan.FromMilliseconds(settings.CallbackDelayMs), stopping.Token));
     }

@@ -38,4 +38,7 @@ public sealed record FaultSettings
 
     /// <summary>Callbacks of one payment arrive in reverse order: the final one first, stale ones after.</summary>
     public bool OutOfOrderCallbacks { get; init; }
+
+    /// <summary>Callbacks go to the callback URL without its query string, as a provider that keeps only the path would send them.</summary>
+    public bool DropCallbackQuery { get; init; }
 }

@@ -27,6 +27,8 @@ public sealed class LakiPaySimulator : ProviderSimulator
 
     public override string Slug => "lakipay";
 
+    public LakiPaySigning Signing { get; set; } = new();
+
     public override string DisplayName => "LakiPay";
 
     public static void Map(IEndpointRouteBuilder app)
@@ -36,6 +38,11 @@ public sealed class LakiPaySimulator : ProviderSimulator
         api.MapGet("/transaction/{id}", (string id, HttpRequest request, LakiPaySimulator simulator) => simulator.GetTransaction(id, request));
         app.MapHostedPage<LakiPaySimulator>("/lakipay/pay/{id}");
         app.MapGet("/simulator/lakipay/webhook-public-key", (LakiPaySigningKey key) => Results.Text(key.PublicKeyPem, "application/x-pem-file"));
+        app.MapPut("/simulator/lakipay/signing", (LakiPaySigning signing, LakiPaySimulator simulator) =>
+        {
+            simulator.Signing = signing;
+            return Results.Ok(signing);
+        });
     }
 
     protected override IReadOnlyList<OutgoingCallback> OnPaid(SimulatedSession session, DateTimeOffset now)
@@ -65,6 +72,13 @@ public sealed class LakiPaySimulator : ProviderSimulator
         return [];
     }
 
+    private static string SignedNumber(decimal amount, string style) => style switch
+    {
+        "javascript" => ((double)amount).ToString(CultureInfo.InvariantCulture),
+        "python" => (double)amount == Math.Floor((double)amount) ? ((double)amount).ToString("0.0", CultureInfo.InvariantCulture) : ((double)amount).ToString(CultureInfo.InvariantCulture),
+        _ => amount.ToString("F2", CultureInfo.InvariantCulture),
+    };
+
     private static IResult Envelope(int httpStatus, string message, string errorCode, Dictionary<string, string[]>? errors = null) =>
         Results.Json(new { status = "ERROR", message, error_code = errorCode, errors }, statusCode: httpStatus);
 
@@ -87,7 +101,10 @@ public sealed class LakiPaySimulator : ProviderSimulator
             ["timestamp"] = (now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), false),
             ["transaction_id"] = (session.Id, false),
         };
-        var canonical = string.Join('&', fields.Select(f => $"{f.Key}={f.Value.Text}"));
+        var signing = Signing;
+        var canonical = string.Join('&', fields
+            .Where(f => signing.IncludeMedium || f.Key != "medium")
+            .Select(f => $"{f.Key}={(f.Value.IsNumber ? SignedNumber(session.Amount, signing.Numbers) : f.Value.Text)}"));
         var signature = Convert.ToBase64String(signingKey.Key.SignData(Encoding.UTF8.GetBytes(canonical), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
 
         using var buffer = new MemoryStream();

@@ -32,6 +32,13 @@ public sealed class WaftpaySimulator : ProviderSimulator
 
     public override string DisplayName => "Waftpay";
 
+    /// <summary>
+    /// Which keys the transaction status query knows: "all" (our transaction_reference and Waftpay's
+    /// payment_uuid), "provider-ids" (payment_uuid only: the documented key), or "nothing" (it answers
+    /// NOT_FOUND to everything, as an account without query access would).
+    /// </summary>
+    public string QueryKnows { get; set; } = "all";
+
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/waftpay/api").WithMetadata(new ProviderApiEndpoint("waftpay"));
@@ -39,6 +46,11 @@ public sealed class WaftpaySimulator : ProviderSimulator
         api.MapPost("/checkout-backend-api/v1/request", (HttpRequest request, WaftpaySimulator simulator) => simulator.CreateAsync(request));
         api.MapPost("/payments-tsq-service/v1/query/payments", (HttpRequest request, WaftpaySimulator simulator) => simulator.QueryAsync(request));
         app.MapHostedPage<WaftpaySimulator>("/waftpay/checkout/{id}");
+        app.MapPut("/simulator/waftpay/query", (string knows, WaftpaySimulator simulator) =>
+        {
+            simulator.QueryKnows = knows;
+            return Results.NoContent();
+        });
     }
 
     /// <summary>The page token is base64 of the session's UUID, as in Waftpay's example URL.</summary>
@@ -268,9 +280,13 @@ public sealed class WaftpaySimulator : ProviderSimulator
 
         Stats.CountStatusLookup();
         var value = JsonBody.Text(body, keys[0]);
-        var session = keys[0] == "transaction_reference"
-            ? (sessionByReference.TryGetValue(value!, out var id) ? Find(id) : null)
-            : All.FirstOrDefault(s => s.Extra.GetValueOrDefault("payment_uuid") == value);
+        var session = (keys[0], QueryKnows) switch
+        {
+            (_, "nothing") => null,
+            ("transaction_reference", "all") => sessionByReference.TryGetValue(value!, out var id) ? Find(id) : null,
+            ("payment_uuid", _) => All.FirstOrDefault(s => s.Extra.GetValueOrDefault("payment_uuid") == value),
+            _ => null,
+        };
 
         // Until the customer attempts a payment there is no transaction to find.
         if (session is null || !session.Extra.TryGetValue("payment_uuid", out var paymentUuid))

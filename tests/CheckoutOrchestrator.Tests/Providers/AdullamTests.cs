@@ -85,30 +85,37 @@ public sealed class AdullamTests : ProviderTestBase
 
         await Simulator.Control.ChooseAsync(PhonePage(session), "pay", "orangeCI");
 
-        Assert.Equal(new ProviderStatus("completed", PaymentStatus.Succeeded, null, 5000m), await Host.StatusAsync(checkoutId, PaymentProvider.Adullam, session));
+        var paid = await Host.StatusAsync(checkoutId, PaymentProvider.Adullam, session);
+        Assert.Equal(("completed", PaymentStatus.Succeeded, 5000m), (paid.Raw, paid.Status, paid.PaidAmount));
+        Assert.Equal("amount 5000, transaction_fee 25 (charged to the merchant)", paid.AmountDetail);
     }
 
     [Fact]
-    public async Task Status_can_use_the_single_session_get_once_switched_on()
+    public async Task A_single_session_get_is_used_where_it_answers_and_its_absence_falls_back_to_the_list()
     {
-        await using var host = ProviderTestHost.Create(Simulator, Sink.BaseUrl, s => s["Providers:Adullam:UseSingleSessionGet"] = "true");
         var checkoutId = SampleCheckouts.NewCheckoutId();
-        var session = await host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Adullam));
+        var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Adullam));
         await Simulator.Control.ChooseAsync(PhonePage(session), "fail");
 
-        var notOffered = await Assert.ThrowsAsync<ApplicationFailureException>(() => host.StatusAsync(checkoutId, PaymentProvider.Adullam, session));
+        var throughList = await Host.StatusAsync(checkoutId, PaymentProvider.Adullam, session);
         (await Simulator.Http.PutAsync(new Uri("/simulator/adullam/single-session-get?enabled=true", UriKind.Relative), null)).EnsureSuccessStatusCode();
         try
         {
-            var status = await host.StatusAsync(checkoutId, PaymentProvider.Adullam, session);
-            Assert.Equal((PaymentStatus.Failed, "Declined by customer"), (status.Status!.Value, status.FailureReason));
+            await using var host = ProviderTestHost.Create(Simulator, Sink.BaseUrl);
+            var before = (await Simulator.Control.CountsAsync("adullam")).StatusLookups;
+            var throughGet = await host.StatusAsync(checkoutId, PaymentProvider.Adullam, session);
+            var missing = await host.StatusAsync(checkoutId, PaymentProvider.Adullam, session with { SessionId = "cs_ci_nobody" });
+
+            Assert.Equal((PaymentStatus.Failed, "Declined by customer"), (throughGet.Status!.Value, throughGet.FailureReason));
+            Assert.True(missing.SessionMissing);
+            Assert.Equal(2, (await Simulator.Control.CountsAsync("adullam")).StatusLookups - before);
         }
         finally
         {
             await Simulator.Http.PutAsync(new Uri("/simulator/adullam/single-session-get?enabled=false", UriKind.Relative), null);
         }
 
-        Assert.Equal(ProviderErrorTypes.Rejected, notOffered.ErrorType);
+        Assert.Equal((PaymentStatus.Failed, "Declined by customer"), (throughList.Status!.Value, throughList.FailureReason));
     }
 
     [Fact]
@@ -118,6 +125,7 @@ public sealed class AdullamTests : ProviderTestBase
         {
             s["Providers:Adullam:RequestsPerMinute"] = "3";
             s["Providers:Adullam:RateLimitQueue"] = "0";
+            s["Providers:Adullam:SingleSessionGet"] = "Off";
         });
         var checkoutId = SampleCheckouts.NewCheckoutId();
         var before = await Simulator.Control.CountsAsync("adullam");

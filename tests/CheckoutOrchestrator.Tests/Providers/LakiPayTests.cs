@@ -64,59 +64,109 @@ public sealed class LakiPayTests : ProviderTestBase
     }
 
     [Fact]
-    public async Task A_tampered_callback_is_refused()
+    public async Task A_tampered_callback_on_its_tokened_url_only_triggers_a_status_lookup()
     {
         var callback = await PaidCallbackAsync();
         var tampered = callback with { RawBody = callback.RawBody.Replace("\"amount\":1000.50", "\"amount\":1.00", StringComparison.Ordinal) };
 
         Assert.NotEqual(callback.RawBody, tampered.RawBody);
-        Assert.Equal(CallbackVerdictKind.Accepted, Host.Read(callback, PaymentProvider.LakiPay).Kind);
-        Assert.Equal(CallbackVerdictKind.Unauthenticated, Host.Read(tampered, PaymentProvider.LakiPay).Kind);
+        Assert.True(Host.Read(callback, PaymentProvider.LakiPay).Event!.IsAuthoritative);
+        var verdict = Host.Read(tampered, PaymentProvider.LakiPay);
+        Assert.Equal((CallbackVerdictKind.Accepted, false), (verdict.Kind, verdict.Event!.IsAuthoritative));
     }
 
     [Fact]
-    public async Task A_callback_signed_with_another_key_or_unsigned_is_refused()
+    public async Task A_callback_signed_with_another_key_or_unsigned_only_triggers_a_status_lookup()
     {
         var callback = await PaidCallbackAsync();
         var payload = JsonNode.Parse(callback.RawBody)!.AsObject();
         using var otherKey = RSA.Create(2048);
-        payload["signature"] = LakiPaySignature.Sign(JsonDocument.Parse(callback.RawBody).RootElement, otherKey);
+        payload["signature"] = Sign(JsonDocument.Parse(callback.RawBody).RootElement, otherKey, LakiPaySignature.Renderings[0]);
         var wrongKey = callback with { RawBody = payload.ToJsonString() };
         payload.Remove("signature");
         var unsigned = callback with { RawBody = payload.ToJsonString() };
 
-        Assert.Equal(CallbackVerdictKind.Unauthenticated, Host.Read(wrongKey, PaymentProvider.LakiPay).Kind);
-        Assert.Equal(CallbackVerdictKind.Unauthenticated, Host.Read(unsigned, PaymentProvider.LakiPay).Kind);
+        Assert.False(Host.Read(wrongKey, PaymentProvider.LakiPay).Event!.IsAuthoritative);
+        Assert.False(Host.Read(unsigned, PaymentProvider.LakiPay).Event!.IsAuthoritative);
     }
 
     [Fact]
-    public async Task Without_a_configured_public_key_every_callback_is_refused()
+    public async Task A_callback_whose_token_is_wrong_is_refused()
+    {
+        var callback = await PaidCallbackAsync();
+
+        Assert.Equal(CallbackVerdictKind.Unauthenticated, Host.Read(callback with { Token = "forged" }, PaymentProvider.LakiPay).Kind);
+    }
+
+    [Fact]
+    public async Task Without_a_configured_public_key_a_callback_only_triggers_a_status_lookup()
     {
         var callback = await PaidCallbackAsync();
         await using var host = ProviderTestHost.Create(Simulator, Sink.BaseUrl, s => s["Providers:LakiPay:WebhookPublicKeyPem"] = null);
 
-        Assert.Equal(CallbackVerdictKind.Unauthenticated, host.Read(callback, PaymentProvider.LakiPay).Kind);
+        Assert.False(host.Read(callback, PaymentProvider.LakiPay).Event!.IsAuthoritative);
     }
 
     [Fact]
-    public void The_canonical_string_of_the_documented_callback_keeps_the_literal_amount()
+    public void The_documented_example_yields_the_webhook_guides_canonical_string_without_medium()
     {
-        var canonical = LakiPaySignature.CanonicalString(JsonDocument.Parse(DocumentedCallback).RootElement);
+        var payload = JsonDocument.Parse(DocumentedCallback).RootElement;
 
         Assert.Equal(
-            "amount=100.00&currency=ETB&event=DEPOSIT&medium=MPESA&reference=ORDER-12345&status=SUCCESS&timestamp=2024-01-15T10:30:00Z&transaction_id=TXN-123456789",
-            canonical);
+            "amount=100.00&currency=ETB&event=DEPOSIT&reference=ORDER-12345&status=SUCCESS&timestamp=2024-01-15T10:30:00Z&transaction_id=TXN-123456789",
+            LakiPaySignature.CanonicalString(payload, new LakiPayRendering(IncludeMedium: false, LakiPayNumberStyle.Literal)));
+        Assert.StartsWith("amount=100&", LakiPaySignature.CanonicalString(payload, new LakiPayRendering(true, LakiPayNumberStyle.JavaScript)), StringComparison.Ordinal);
+        Assert.StartsWith("amount=100.0&", LakiPaySignature.CanonicalString(payload, new LakiPayRendering(true, LakiPayNumberStyle.Python)), StringComparison.Ordinal);
+        Assert.Contains("&medium=MPESA&", LakiPaySignature.CanonicalString(payload, new LakiPayRendering(true, LakiPayNumberStyle.Literal)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true, LakiPayNumberStyle.Literal)]
+    [InlineData(false, LakiPayNumberStyle.Literal)]
+    [InlineData(true, LakiPayNumberStyle.JavaScript)]
+    [InlineData(false, LakiPayNumberStyle.JavaScript)]
+    [InlineData(true, LakiPayNumberStyle.Python)]
+    [InlineData(false, LakiPayNumberStyle.Python)]
+    [InlineData(true, LakiPayNumberStyle.TwoDecimals)]
+    [InlineData(false, LakiPayNumberStyle.TwoDecimals)]
+    public void The_documented_example_signed_in_each_documented_rendering_verifies(bool includeMedium, LakiPayNumberStyle numbers)
+    {
+        using var key = RSA.Create(2048);
+        var payload = JsonNode.Parse(DocumentedCallback)!.AsObject();
+        payload["signature"] = Sign(JsonDocument.Parse(DocumentedCallback).RootElement, key, new LakiPayRendering(includeMedium, numbers));
+
+        Assert.True(LakiPaySignature.IsValid(JsonDocument.Parse(payload.ToJsonString()).RootElement, key));
     }
 
     [Fact]
-    public void A_signature_over_two_decimal_amounts_verifies_when_the_body_writes_fewer_decimals()
+    public void A_signature_over_other_content_verifies_in_no_rendering()
     {
         using var key = RSA.Create(2048);
-        var asSigned = JsonDocument.Parse(DocumentedCallback).RootElement;
-        var payload = JsonNode.Parse(DocumentedCallback.Replace("100.00", "100.0", StringComparison.Ordinal))!.AsObject();
-        payload["signature"] = LakiPaySignature.Sign(asSigned, key);
+        var payload = JsonNode.Parse(DocumentedCallback)!.AsObject();
+        payload["signature"] = Sign(JsonDocument.Parse(DocumentedCallback.Replace("ORDER-12345", "ORDER-99999", StringComparison.Ordinal)).RootElement, key, LakiPaySignature.Renderings[1]);
 
-        Assert.True(LakiPaySignature.IsValid(JsonDocument.Parse(payload.ToJsonString()).RootElement, key));
+        Assert.False(LakiPaySignature.IsValid(JsonDocument.Parse(payload.ToJsonString()).RootElement, key));
+    }
+
+    [Theory]
+    [InlineData(true, "literal")]
+    [InlineData(false, "literal")]
+    [InlineData(true, "javascript")]
+    [InlineData(false, "python")]
+    [InlineData(false, "twodecimals")]
+    public async Task Callbacks_the_simulator_signs_in_each_rendering_are_authoritative(bool includeMedium, string numbers)
+    {
+        (await Simulator.Http.PutAsJsonAsync("/simulator/lakipay/signing", new { includeMedium, numbers })).EnsureSuccessStatusCode();
+        try
+        {
+            var callback = await PaidCallbackAsync();
+
+            Assert.True(Host.Read(callback, PaymentProvider.LakiPay).Event!.IsAuthoritative, callback.RawBody);
+        }
+        finally
+        {
+            (await Simulator.Http.PutAsJsonAsync("/simulator/lakipay/signing", new { includeMedium = true, numbers = "literal" })).EnsureSuccessStatusCode();
+        }
     }
 
     [Fact]
@@ -159,6 +209,11 @@ public sealed class LakiPayTests : ProviderTestBase
         Assert.Equal(ProviderErrorTypes.AuthenticationFailed, failure.ErrorType);
         Assert.Contains("INVALID_API_KEY", failure.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>Signs a payload the way LakiPay would under one rendering (a test's stand-in for LakiPay's private key).</summary>
+    private static string Sign(JsonElement payload, RSA key, LakiPayRendering rendering) =>
+        Convert.ToBase64String(key.SignData(
+            System.Text.Encoding.UTF8.GetBytes(LakiPaySignature.CanonicalString(payload, rendering)), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
 
     private async Task<ReceivedCallback> PaidCallbackAsync()
     {

@@ -48,10 +48,11 @@ public sealed class RequestValidationTests
     [Theory]
     [InlineData(PaymentProvider.LakiPay, "+254712345678", "region ET")]
     [InlineData(PaymentProvider.Waftpay, "+251911111111", "region KE")]
-    [InlineData(PaymentProvider.Adullam, "+22507987654", "valid number in E.164")]
+    [InlineData(PaymentProvider.Adullam, "+22507987654", "10 digits since 2021")]
     [InlineData(PaymentProvider.Adullam, "+254712345678", "region CI")]
     [InlineData(PaymentProvider.Chpter, "+254202222222", "region KE")]
-    [InlineData(PaymentProvider.Chpter, "0712345678", "valid number in E.164")]
+    [InlineData(PaymentProvider.Chpter, "0712345678", "international number in E.164")]
+    [InlineData(PaymentProvider.Kiotapay, "+2376123", "more or fewer digits")]
     public void Phones_are_checked_for_the_providers_market(PaymentProvider provider, string phone, string rule)
     {
         var request = SampleCheckouts.For(provider) with { Customer = SampleCheckouts.For(provider).Customer with { Phone = phone } };

@@ -23,7 +23,6 @@ public sealed class StatusMappingTests
         { "lakipay", "SUCCESS", PaymentStatus.Succeeded },
         { "lakipay", "FAILED", PaymentStatus.Failed },
         { "lakipay", "CANCELLED", PaymentStatus.Cancelled },
-        { "waftpay-query", "NOT_FOUND", PaymentStatus.Pending },
         { "waftpay-query", "processing", PaymentStatus.Processing },
         { "waftpay-query", "succeeded", PaymentStatus.Succeeded },
         { "waftpay-query", "failed", PaymentStatus.Failed },

@@ -53,8 +53,43 @@ public sealed class WaftpayTests : ProviderTestBase
         Assert.Equal(1, (await Simulator.Control.CountsAsync("waftpay")).TokenRequests - before.TokenRequests);
     }
 
+    [Fact]
+    public async Task Before_anyone_pays_the_status_query_knows_no_transaction_and_says_so()
+    {
+        var checkoutId = SampleCheckouts.NewCheckoutId();
+        var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Waftpay));
+
+        var status = await Host.StatusAsync(checkoutId, PaymentProvider.Waftpay, session);
+
+        Assert.Equal(("NOT_FOUND", true, null), (status.Raw, status.SessionMissing, status.Status));
+    }
+
+    [Fact]
+    public async Task A_query_that_knows_only_waftpays_own_ids_finds_the_payment_by_the_uuid_its_callback_named()
+    {
+        var checkoutId = SampleCheckouts.NewCheckoutId();
+        var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Waftpay));
+        await Simulator.Control.ChooseAsync(session.CheckoutUrl!, "pay", "MPESA");
+        var callback = (await Sink.WaitForAsync(c => c.CheckoutId == checkoutId && c.RawBody.Contains("\"SUCCESS\"", StringComparison.Ordinal)))[0];
+        var paymentUuid = Host.Read(callback, PaymentProvider.Waftpay).Event!.ProviderPaymentId;
+
+        (await Simulator.Http.PutAsync(new Uri("/simulator/waftpay/query?knows=provider-ids", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        try
+        {
+            var byReference = await Host.StatusAsync(checkoutId, PaymentProvider.Waftpay, session);
+            var byUuid = await Host.StatusAsync(checkoutId, PaymentProvider.Waftpay, session with { PaymentId = paymentUuid });
+
+            Assert.NotNull(paymentUuid);
+            Assert.True(byReference.SessionMissing);
+            Assert.Equal((PaymentStatus.Succeeded, 1750m), (byUuid.Status, byUuid.PaidAmount));
+        }
+        finally
+        {
+            (await Simulator.Http.PutAsync(new Uri("/simulator/waftpay/query?knows=all", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        }
+    }
+
     [Theory]
-    [InlineData(null, PaymentStatus.Pending, "NOT_FOUND")]
     [InlineData("pay", PaymentStatus.Succeeded, "succeeded")]
     [InlineData("fail", PaymentStatus.Failed, "failed")]
     [InlineData("cancel", PaymentStatus.Cancelled, "canceled")]
@@ -83,6 +118,7 @@ public sealed class WaftpayTests : ProviderTestBase
 
         var verdicts = callbacks.Select(c => Host.Read(c, PaymentProvider.Waftpay)).ToList();
         Assert.All(verdicts, v => Assert.False(v.Event!.IsAuthoritative));
+        Assert.All(verdicts, v => Assert.NotNull(v.Event!.ProviderPaymentId));
         Assert.Equal([PaymentStatus.Processing, PaymentStatus.Succeeded], verdicts.Select(v => v.Event!.Status!.Status));
         using var body = JsonDocument.Parse(callbacks[1].RawBody);
         Assert.Equal(checkoutId, body.RootElement.GetProperty("results").GetProperty("transaction_reference").GetString());

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Net;
 using CheckoutOrchestrator.Checkouts;
 using Microsoft.Extensions.Options;
+using Refit;
 
 namespace CheckoutOrchestrator.Providers.Adullam;
 
@@ -11,11 +13,13 @@ public sealed class AdullamClient : IPaymentProviderClient
     private static readonly ProviderCallContext StatusContext = new(PaymentProvider.Adullam, ProviderOperation.GetStatus);
     private readonly IAdullamApi api;
     private readonly IOptions<AdullamOptions> options;
+    private readonly AdullamEndpoints endpoints;
 
-    public AdullamClient(IAdullamApi api, IOptions<AdullamOptions> options)
+    public AdullamClient(IAdullamApi api, IOptions<AdullamOptions> options, AdullamEndpoints endpoints)
     {
         this.api = api;
         this.options = options;
+        this.endpoints = endpoints;
     }
 
     public PaymentProvider Provider => PaymentProvider.Adullam;
@@ -42,45 +46,54 @@ public sealed class AdullamClient : IPaymentProviderClient
             CustomerAction.ApproveOnPhone,
             string.Create(CultureInfo.InvariantCulture, $"Approve the payment request of {amount} XOF on {request.Customer.Phone}."),
             request.Customer.Phone);
-        return new ProviderSession(key, session.Id, session.PaymentId, null, action, session.ExpiresAt, AdullamStatuses.Map.Map(session.Status ?? "created"));
+        return new ProviderSession(key, session.Id, session.PaymentId, null, action, session.ExpiresAt, AdullamStatuses.Map.Map(session.Status ?? "created"), session.CreatedAt);
     }
 
+    /// <summary>A session the lookup cannot find is reported missing (the checkout goes to review), never as a failure that stops polling.</summary>
     public async Task<ProviderStatus> GetStatusAsync(ProviderSession session, CancellationToken cancellationToken)
     {
-        var found = await ProviderCall.RunAsync(StatusContext, () => FindAsync(session.SessionId!, cancellationToken), cancellationToken);
-        if (found is null)
-        {
-            throw ProviderFailures.Rejected(StatusContext, null, "session_not_listed", $"session {session.SessionId} is not in the first {options.Value.MaxListPages} pages");
-        }
-
-        return AdullamStatuses.Map.Map(found.Status, found.FailureReason, found.Amount);
+        var found = await ProviderCall.RunAsync(StatusContext, () => FindAsync(session, cancellationToken), cancellationToken);
+        return found is null
+            ? ProviderStatus.Missing("not_found")
+            : AdullamStatuses.Map.Map(found.Status, found.FailureReason, found.Amount)
+                with { AmountDetail = FormattableString.Invariant($"amount {found.Amount}, transaction_fee {found.TransactionFee} (charged to the merchant)") };
     }
 
-    private async Task<AdullamCheckoutSession?> FindAsync(string sessionId, CancellationToken cancellationToken)
+    private async Task<AdullamCheckoutSession?> FindAsync(ProviderSession session, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (settings.UseSingleSessionGet)
+        var sessionId = session.SessionId!;
+        var useSingleGet = settings.SingleSessionGet == AdullamSingleSessionGet.On
+            || (settings.SingleSessionGet == AdullamSingleSessionGet.Auto && !endpoints.SingleGetAbsent);
+        if (useSingleGet)
         {
-            return await api.GetCheckoutAsync(sessionId, cancellationToken);
+            try
+            {
+                var single = await api.GetCheckoutAsync(sessionId, cancellationToken);
+                endpoints.SingleGetAnswered();
+                return single;
+            }
+            catch (ApiException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented)
+            {
+                if (settings.SingleSessionGet == AdullamSingleSessionGet.On || endpoints.SingleGetProven)
+                {
+                    return null;
+                }
+            }
         }
 
-        var offset = 0;
-        for (var page = 0; page < settings.MaxListPages; page++)
+        var listed = await AdullamSessionList.FindAsync(
+            offset => api.ListCheckoutsAsync(settings.ListPageSize, offset, cancellationToken),
+            sessionId,
+            session.CreatedAt,
+            settings.ListPageSize,
+            settings.MaxListPages);
+        if (listed is not null && useSingleGet)
         {
-            var result = await api.ListCheckoutsAsync(settings.ListPageSize, offset, cancellationToken);
-            if (result.Sessions?.FirstOrDefault(s => s.Id == sessionId) is { } match)
-            {
-                return match;
-            }
-
-            if (result.HasMore != true || result.NextOffset is not { } next)
-            {
-                break;
-            }
-
-            offset = next;
+            // The list holds a session the single GET did not know: that GET is not Adullam's.
+            endpoints.SingleGetMissing();
         }
 
-        return null;
+        return listed;
     }
 }

@@ -26,14 +26,16 @@ public sealed class AdullamOptions : ProviderOptions
     public int RateLimitQueue { get; set; } = 20;
 
     /// <summary>
-    /// [inferred] A single-session GET /v1/checkouts/{id} is not documented; the documented way is
-    /// the list. Switch this on once Adullam confirms the single GET.
+    /// [inferred] A single-session GET /v1/checkouts/{id} is not documented. Auto tries it and trusts
+    /// it once it has answered; On uses it alone; Off reads only the documented list.
     /// </summary>
-    public bool UseSingleSessionGet { get; set; }
+    public AdullamSingleSessionGet SingleSessionGet { get; set; } = AdullamSingleSessionGet.Auto;
 
+    /// <summary>The documented default page size of the checkout list (its maximum is undocumented).</summary>
     [Range(1, 100)]
     public int ListPageSize { get; set; } = 50;
 
+    /// <summary>Pages read in turn when a session's creation time is unknown (checkouts opened before it was kept).</summary>
     [Range(1, 100)]
     public int MaxListPages { get; set; } = 10;
 

@@ -28,6 +28,13 @@ public sealed class AdullamProfile : ProviderProfile
 
     protected override bool RequiresWholeUnits(CheckoutRequest request) => true;
 
+    // Adullam's own example (+22507987654) uses the 8-digit numbering Côte d'Ivoire left in 2021. The
+    // payment prompt goes to this phone, so the number is refused rather than guessed into 10 digits.
+    protected override string PhoneRefusal(string phone) =>
+        phone.StartsWith("+225", StringComparison.Ordinal) && PhoneNumberRules.NationalDigits(phone) == 8
+            ? "Côte d'Ivoire mobile numbers have 10 digits since 2021 (e.g. +2250707987654); send the customer's current number."
+            : base.PhoneRefusal(phone);
+
     protected override void AddProviderRules(CheckoutRequest request, List<FieldError> errors)
     {
         if (request.Amount.Value < MinimumAmount)

@@ -28,6 +28,7 @@ public static class AdullamRegistration
                 PaymentProvider.Adullam,
                 s => s.GetRequiredService<IOptions<AdullamOptions>>().Value.TokenRenewalMargin)
             .AddHttpMessageHandler(s => new RateLimitingHandler(s.GetRequiredKeyedService<RateLimiter>(PaymentProvider.Adullam)));
+        services.AddSingleton<AdullamEndpoints>();
         services.AddTransient<IPaymentProviderClient, AdullamClient>();
         return services;
     }

@@ -19,8 +19,11 @@ public sealed class ChpterClient : IPaymentProviderClient
 
     public PaymentProvider Provider => PaymentProvider.Chpter;
 
-    /// <summary>Chpter's order_id must be an integer; ours is derived from the checkout so callbacks can be matched.</summary>
-    public static string OrderIdFor(string checkoutId) => CheckoutIds.StableNumber(checkoutId).ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Chpter's order_id is documented as an integer (examples "123", "945"): ours fits 32 bits and is
+    /// derived from the checkout, so every callback's order_id can be checked against it.
+    /// </summary>
+    public static string OrderIdFor(string checkoutId) => CheckoutIds.StableInt32(checkoutId).ToString(CultureInfo.InvariantCulture);
 
     public async Task<ProviderSession> CreateSessionAsync(CreateSessionCommand command, CancellationToken cancellationToken)
     {
@@ -40,9 +43,10 @@ public sealed class ChpterClient : IPaymentProviderClient
 
         var context = command.CallContext();
         var response = await ProviderCall.RunAsync(context, () => api.CreateSessionAsync(body, cancellationToken), cancellationToken);
-        if (response.Status != true)
+        if (response.FailedWith() is { } status)
         {
-            throw ProviderFailures.Rejected(context, 200, null, response.Message ?? "session refused");
+            // Chpter 3.0 answers {"message", "success": false, "status": 400} even on HTTP 200: its status decides.
+            throw ProviderFailures.FromStatus(context, status, null, response.Message ?? "session refused");
         }
 
         if (!Uri.TryCreate(response.CheckoutLink, UriKind.Absolute, out var checkoutUrl))

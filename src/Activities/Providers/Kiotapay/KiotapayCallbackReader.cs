@@ -6,7 +6,8 @@ namespace CheckoutOrchestrator.Providers.Kiotapay;
 
 /// <summary>
 /// [inferred] Kiotapay documents neither the callback payload nor a signature. Any JSON posted to
-/// a checkout's tokened URL triggers a status lookup; its "status", if any, is only a hint.
+/// a checkout's tokened URL triggers a status lookup; its "status", if any, is only a hint. Without
+/// our query string, the ids it names (session id, checkoutRef, our externalReference) find the checkout.
 /// </summary>
 public sealed class KiotapayCallbackReader : ProviderCallbackReader
 {
@@ -18,5 +19,14 @@ public sealed class KiotapayCallbackReader : ProviderCallbackReader
     public override PaymentProvider Provider => PaymentProvider.Kiotapay;
 
     protected override CallbackVerdict ReadPayload(ProviderCallback callback, JsonElement payload) =>
-        Trigger(callback, Text(payload, "status") is { } status ? KiotapayStatuses.Map.Map(status) : null);
+        Trigger(callback, Hint(payload));
+
+    protected override CallbackVerdict ReadWithoutToken(ProviderCallback callback, JsonElement payload) =>
+        BySession(
+            callback,
+            [Text(payload, "id"), Text(payload, "checkoutSessionId"), Text(payload, "checkoutRef"), Text(payload, "externalReference"), Text(payload, "externalRef")],
+            new ProviderEvent(EventIdOf(callback), false, Hint(payload), null, callback.ReceivedAt));
+
+    private static ProviderStatus? Hint(JsonElement payload) =>
+        Text(payload, "status") is { } status ? KiotapayStatuses.Map.Map(status) : null;
 }

@@ -30,7 +30,8 @@ public sealed class KiotapayProfile : ProviderProfile
 
     public override IReadOnlyList<PaymentMethod> DefaultMethods { get; } = [PaymentMethod.Card, PaymentMethod.MPesa];
 
-    // The phone is optional at Kiotapay and its own example is Cameroonian, so any valid number goes.
+    // The phone is optional and informational at Kiotapay, and its own example (+237612345678) is a
+    // possible but unassigned number: any international number of a possible length is sent as given.
     public override bool PhoneRequired => false;
 
     // [inferred] Decimals are undocumented for checkout; Kiotapay's STK API takes whole numbers only.

@@ -10,8 +10,11 @@ public static class KiotapayRegistration
     public static IServiceCollection AddKiotapay(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<KiotapayOptions>(configuration, KiotapayOptions.Section);
+        services.AddSingleton<KiotapayEnvironmentRule>();
+        services.AddSingleton<IPostConfigureOptions<KiotapayOptions>>(s => s.GetRequiredService<KiotapayEnvironmentRule>());
+        services.AddSingleton<IValidateOptions<KiotapayOptions>>(s => s.GetRequiredService<KiotapayEnvironmentRule>());
         services.AddProviderApi<IKiotapayAuthApi, KiotapayOptions>(ProviderJson.CamelCase, o => o.BaseUrl!);
-        services.AddProviderApi<IKiotapayCheckoutApi, KiotapayOptions>(ProviderJson.CamelCase, o => ProviderHttp.Combine(o.BaseUrl!, o.CheckoutPath))
+        services.AddProviderApi<IKiotapayCheckoutApi, KiotapayOptions>(ProviderJson.CamelCase, o => ProviderHttp.Combine(o.BaseUrl!, o.EffectiveCheckoutPath))
             .AddBearerToken<KiotapayTokenSource>(
                 PaymentProvider.Kiotapay,
                 s => s.GetRequiredService<IOptions<KiotapayOptions>>().Value.TokenRenewalMargin);

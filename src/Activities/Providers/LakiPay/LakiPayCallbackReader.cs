@@ -7,8 +7,10 @@ using Microsoft.Extensions.Options;
 namespace CheckoutOrchestrator.Providers.LakiPay;
 
 /// <summary>
-/// A LakiPay callback whose signature verifies is authoritative. The documented payment event is
-/// DEPOSIT; a signed callback of another shape only triggers a lookup.
+/// A LakiPay DEPOSIT callback whose signature verifies is authoritative. One that arrived on its
+/// checkout's tokened URL but whose signature does not verify (LakiPay may render its canonical
+/// string in a way nobody documented) only triggers a status lookup; so does a signed callback of
+/// another shape. Without our query string, its transaction_id and reference find the checkout.
 /// </summary>
 public sealed class LakiPayCallbackReader : ProviderCallbackReader, IDisposable
 {
@@ -28,26 +30,19 @@ public sealed class LakiPayCallbackReader : ProviderCallbackReader, IDisposable
 
     public void Dispose() => publicKey?.Dispose();
 
-    protected override CallbackVerdict ReadPayload(ProviderCallback callback, JsonElement payload)
+    protected override CallbackVerdict ReadPayload(ProviderCallback callback, JsonElement payload) =>
+        CallbackVerdict.ForCheckout(callback.CheckoutId!, EventOf(callback, payload));
+
+    protected override CallbackVerdict ReadWithoutToken(ProviderCallback callback, JsonElement payload) =>
+        BySession(callback, [Text(payload, "transaction_id"), Text(payload, "reference")], EventOf(callback, payload));
+
+    private ProviderEvent EventOf(ProviderCallback callback, JsonElement payload)
     {
-        if (publicKey is null)
-        {
-            return CallbackVerdict.Unauthenticated("No LakiPay webhook public key is configured.");
-        }
-
-        if (!LakiPaySignature.IsValid(payload, publicKey))
-        {
-            return CallbackVerdict.Unauthenticated("The LakiPay signature does not verify.");
-        }
-
-        if (!string.Equals(Text(payload, "event"), "DEPOSIT", StringComparison.OrdinalIgnoreCase))
-        {
-            return Trigger(callback, null);
-        }
-
-        var status = LakiPayStatuses.Map.Map(Text(payload, "status"), paidAmount: Amount(payload, "amount"));
-        return CallbackVerdict.ForCheckout(
-            callback.CheckoutId!,
-            new ProviderEvent(EventIdOf(callback), true, status, Text(payload, "reference"), callback.ReceivedAt));
+        var verified = publicKey is not null && LakiPaySignature.IsValid(payload, publicKey);
+        var deposit = string.Equals(Text(payload, "event"), "DEPOSIT", StringComparison.OrdinalIgnoreCase);
+        var status = Text(payload, "status") is { } raw ? LakiPayStatuses.Map.Map(raw, paidAmount: Amount(payload, "amount")) : null;
+        return verified && deposit
+            ? new ProviderEvent(EventIdOf(callback), true, status, Text(payload, "reference"), callback.ReceivedAt)
+            : new ProviderEvent(EventIdOf(callback), false, status, null, callback.ReceivedAt);
     }
 }

@@ -6,27 +6,45 @@ using System.Text.Json;
 namespace CheckoutOrchestrator.Providers.LakiPay;
 
 /// <summary>
-/// LakiPay signs callbacks with RSA (PKCS#1 v1.5, SHA-256, per its official SDKs) over the
-/// canonical string: every field but "signature", sorted by name, as key=value joined by "&amp;".
+/// LakiPay signs callbacks with RSA (PKCS#1 v1.5, SHA-256, per its official SDKs) over a canonical
+/// string: fields other than "signature", sorted by name, as key=value joined by "&amp;". LakiPay's
+/// sources disagree on which fields and how numbers are written, so every documented rendering is
+/// tried here, in this one place; a callback verifies if any one of them matches.
 /// </summary>
 public static class LakiPaySignature
 {
     public const string Field = "signature";
 
-    /// <summary>
-    /// The canonical string, with values as they appear in the raw JSON (so "100.00" stays "100.00").
-    /// With <paramref name="twoDecimalNumbers"/>, numbers are rendered with two decimals instead.
-    /// </summary>
-    public static string CanonicalString(JsonElement payload, bool twoDecimalNumbers = false) =>
-        string.Join('&', payload.EnumerateObject()
-            .Where(p => p.Name != Field)
-            .OrderBy(p => p.Name, StringComparer.Ordinal)
-            .Select(p => $"{p.Name}={Render(p.Value, twoDecimalNumbers)}"));
+    /// <summary>The renderings of the canonical string, most literal first.</summary>
+    public static IReadOnlyList<LakiPayRendering> Renderings { get; } =
+    [
+        // Every field, numbers exactly as written in the body ("100.00" stays "100.00").
+        new(IncludeMedium: true, LakiPayNumberStyle.Literal),
 
-    /// <summary>
-    /// [inferred] The docs show amount=100.00 while the SDKs stringify parsed numbers (100 or 100.0):
-    /// the raw literal is tried first, then two-decimal rendering. Both need a valid signature.
-    /// </summary>
+        // The webhook guide's example canonical string: every field but "medium", amount=100.00.
+        new(IncludeMedium: false, LakiPayNumberStyle.Literal),
+
+        // The JavaScript SDK stringifies the parsed number: 100.00 becomes "100".
+        new(IncludeMedium: true, LakiPayNumberStyle.JavaScript),
+        new(IncludeMedium: false, LakiPayNumberStyle.JavaScript),
+
+        // The Python SDK stringifies a float: 100.00 becomes "100.0".
+        new(IncludeMedium: true, LakiPayNumberStyle.Python),
+        new(IncludeMedium: false, LakiPayNumberStyle.Python),
+
+        // "Two decimal places", whatever the body wrote: 100 becomes "100.00".
+        new(IncludeMedium: true, LakiPayNumberStyle.TwoDecimals),
+        new(IncludeMedium: false, LakiPayNumberStyle.TwoDecimals),
+    ];
+
+    /// <summary>The canonical string of a payload under one rendering.</summary>
+    public static string CanonicalString(JsonElement payload, LakiPayRendering rendering) =>
+        string.Join('&', payload.EnumerateObject()
+            .Where(p => p.Name != Field && (rendering.IncludeMedium || p.Name != "medium"))
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => $"{p.Name}={Render(p.Value, rendering.Numbers)}"));
+
+    /// <summary>Whether the payload's signature verifies under any documented rendering.</summary>
     public static bool IsValid(JsonElement payload, RSA publicKey)
     {
         if (!payload.TryGetProperty(Field, out var signatureElement)
@@ -45,22 +63,23 @@ public static class LakiPaySignature
             return false;
         }
 
-        return Verify(CanonicalString(payload), signature, publicKey)
-            || Verify(CanonicalString(payload, twoDecimalNumbers: true), signature, publicKey);
+        return Renderings.Any(rendering => publicKey.VerifyData(
+            Encoding.UTF8.GetBytes(CanonicalString(payload, rendering)), signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
     }
 
-    public static string Sign(JsonElement payload, RSA privateKey) =>
-        Convert.ToBase64String(privateKey.SignData(
-            Encoding.UTF8.GetBytes(CanonicalString(payload)), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
-
-    private static bool Verify(string canonical, byte[] signature, RSA publicKey) =>
-        publicKey.VerifyData(Encoding.UTF8.GetBytes(canonical), signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-
-    private static string Render(JsonElement value, bool twoDecimalNumbers) => value.ValueKind switch
+    private static string Render(JsonElement value, LakiPayNumberStyle numbers) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString()!,
-        JsonValueKind.Number when twoDecimalNumbers => value.GetDecimal().ToString("F2", CultureInfo.InvariantCulture),
         JsonValueKind.Null => string.Empty,
+        JsonValueKind.Number => numbers switch
+        {
+            LakiPayNumberStyle.JavaScript => Shortest(value.GetDecimal()),
+            LakiPayNumberStyle.Python => Shortest(value.GetDecimal()) is var text && text.Contains('.', StringComparison.Ordinal) ? text : text + ".0",
+            LakiPayNumberStyle.TwoDecimals => value.GetDecimal().ToString("F2", CultureInfo.InvariantCulture),
+            _ => value.GetRawText(),
+        },
         _ => value.GetRawText(),
     };
+
+    private static string Shortest(decimal number) => (number / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 }

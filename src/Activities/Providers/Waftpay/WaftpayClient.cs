@@ -50,9 +50,9 @@ public sealed class WaftpayClient : IPaymentProviderClient
 
         var context = command.CallContext(IsDuplicateReference);
         var response = await ProviderCall.RunAsync(context, () => api.CreateCheckoutAsync(body, cancellationToken), cancellationToken);
-        if (!string.Equals(response.Status, "SUCCESS", StringComparison.OrdinalIgnoreCase))
+        if (WaftpayStatuses.RefusalOf(response.Status) is { } refusal)
         {
-            throw ProviderFailures.Rejected(context, 200, response.Code?.ToString(), response.Description);
+            throw ProviderFailures.FromStatus(context, refusal, response.Code?.ToString(), response.Description);
         }
 
         if (!Uri.TryCreate(response.Data?.CheckoutUrl, UriKind.Absolute, out var checkoutUrl))
@@ -64,14 +64,27 @@ public sealed class WaftpayClient : IPaymentProviderClient
         return new ProviderSession(command.CheckoutId, null, null, checkoutUrl, null, response.Data!.ExpiresAt, WaftpayStatuses.Callback.Map("CREATED"));
     }
 
+    /// <summary>
+    /// The status query takes exactly one of transaction_reference, payment_uuid or request_uuid.
+    /// The payment_uuid Waftpay's own callback named is asked first: the query surely knows it.
+    /// [inferred] Our checkout_reference as transaction_reference comes next; whether the query knows
+    /// checkouts by it is undocumented. Neither found is "missing", never "pending".
+    /// </summary>
     public async Task<ProviderStatus> GetStatusAsync(ProviderSession session, CancellationToken cancellationToken)
     {
-        // [inferred] The TSQ is documented for payments; querying a checkout by its checkout_reference is to be confirmed.
-        var query = new WaftpayQueryRequest(session.Reference);
-        var response = await ProviderCall.RunAsync(StatusContext, () => QueryAsync(query, cancellationToken), cancellationToken);
-        return response is null || response.IsNotFound
-            ? WaftpayStatuses.Query.Map(WaftpayStatuses.NotFound)
-            : WaftpayStatuses.Query.Map(response.Data?.State, paidAmount: response.Data?.Amount);
+        WaftpayQueryRequest[] queries = session.PaymentId is { } paymentUuid
+            ? [new(PaymentUuid: paymentUuid), new(TransactionReference: session.Reference)]
+            : [new(TransactionReference: session.Reference)];
+        foreach (var query in queries)
+        {
+            var response = await ProviderCall.RunAsync(StatusContext, () => QueryAsync(query, cancellationToken), cancellationToken);
+            if (response is { IsNotFound: false })
+            {
+                return WaftpayStatuses.Query.Map(response.Data?.State, paidAmount: response.Data?.Amount) with { AmountDetail = response.Data?.AmountDetail };
+            }
+        }
+
+        return ProviderStatus.Missing(WaftpayStatuses.NotFound);
     }
 
     // [inferred] Duplicate checkout_reference behaviour is undocumented.

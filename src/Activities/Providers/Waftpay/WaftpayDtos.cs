@@ -32,7 +32,8 @@ public sealed record WaftpayCheckoutResponse(JsonElement? Code, string? Status, 
 
 public sealed record WaftpayCheckoutData(string? CheckoutUrl, DateTimeOffset? ExpiresAt);
 
-public sealed record WaftpayQueryRequest(string TransactionReference);
+/// <summary>Exactly one key is sent; nulls are left out of the body.</summary>
+public sealed record WaftpayQueryRequest(string? TransactionReference = null, string? PaymentUuid = null);
 
 public sealed record WaftpayQueryResponse(JsonElement? Status, JsonElement? Code, string? Description, WaftpayPayment? Data)
 {
@@ -42,10 +43,18 @@ public sealed record WaftpayQueryResponse(JsonElement? Status, JsonElement? Code
         element?.ValueKind == JsonValueKind.String && string.Equals(element.Value.GetString(), text, StringComparison.OrdinalIgnoreCase);
 }
 
+/// <summary>
+/// [inferred] amount is compared with the checkout's; whether total_amount includes total_charges is
+/// unclear (the documented example has both at 100 with charges of 10), so all three are reported.
+/// </summary>
 public sealed record WaftpayPayment(
     decimal? Amount,
+    decimal? TotalCharges,
     decimal? TotalAmount,
     string? TransactionReference,
     string? PaymentUuid,
     string? PaymentReference,
-    string? State);
+    string? State)
+{
+    public string AmountDetail => FormattableString.Invariant($"amount {Amount}, total_charges {TotalCharges}, total_amount {TotalAmount}");
+}

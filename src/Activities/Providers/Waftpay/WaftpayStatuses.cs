@@ -6,10 +6,9 @@ public static class WaftpayStatuses
 {
     public const string NotFound = "NOT_FOUND";
 
-    /// <summary>TSQ state. An unknown reference means nobody has paid yet.</summary>
+    /// <summary>TSQ state. (An unknown key is not a state: it is reported as missing.)</summary>
     public static StatusMap Query { get; } = new(new Dictionary<string, PaymentStatus>
     {
-        [NotFound] = PaymentStatus.Pending,
         ["processing"] = PaymentStatus.Processing,
         ["succeeded"] = PaymentStatus.Succeeded,
         ["failed"] = PaymentStatus.Failed,
@@ -29,4 +28,16 @@ public static class WaftpayStatuses
         ["FAILED"] = PaymentStatus.Failed,
         ["EXPIRED"] = PaymentStatus.Expired,
     });
+
+    /// <summary>
+    /// What a 2xx answer's <c>status</c> means, by Waftpay's error guide: SUCCESS (and ACCEPTED,
+    /// "accepted for processing") are no refusal; ERROR is a server-side failure to retry (500);
+    /// REJECTED, or anything else, is a refusal to fix, not retry (400).
+    /// </summary>
+    public static int? RefusalOf(string? status) => status?.ToUpperInvariant() switch
+    {
+        "SUCCESS" or "ACCEPTED" => null,
+        "ERROR" => 500,
+        _ => 400,
+    };
 }
