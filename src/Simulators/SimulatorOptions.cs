@@ -12,6 +12,9 @@ public sealed class SimulatorOptions
     /// <summary>Kiotapay documents 300-second access tokens.</summary>
     public int KiotapayTokenSeconds { get; set; } = 300;
 
+    /// <summary>Kiotapay's Content-Type "must be application/json": when true, anything else (even with a charset) is a 415.</summary>
+    public bool KiotapayStrictContentType { get; set; } = true;
+
     public string LakiPayApiKey { get; set; } = $"{SimulatorCredentials.LakiPayPublicKey}:{SimulatorCredentials.LakiPaySecretKey}";
 
     /// <summary>PEM private key for LakiPay callback signatures; a fresh key pair is made when empty.</summary>

@@ -23,11 +23,22 @@ public sealed class ChpterSimulator : ProviderSimulator
 
     public override string DisplayName => "chpter.";
 
+    /// <summary>
+    /// How refusals are answered: "legacy" (the documented redirect API: HTTP 4xx with a message), or
+    /// "v3-on-200" (Chpter 3.0's {"message", "success": false, "status": 4xx}, carried on HTTP 200).
+    /// </summary>
+    public string ErrorFormat { get; set; } = "legacy";
+
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/chpter").WithMetadata(new ProviderApiEndpoint("chpter"));
         api.MapPost("/checkout.sessions/hosted/redirect/session", (HttpRequest request, ChpterSimulator simulator) => simulator.CreateAsync(request));
         app.MapHostedPage<ChpterSimulator>("/chpter/checkout.sessions/hosted/session/{id}");
+        app.MapPut("/simulator/chpter/errors", (string format, ChpterSimulator simulator) =>
+        {
+            simulator.ErrorFormat = format;
+            return Results.NoContent();
+        });
     }
 
     public override IReadOnlyList<(string Method, string Label)> PayOptions(SimulatedSession session) =>
@@ -60,8 +71,6 @@ public sealed class ChpterSimulator : ProviderSimulator
         return [];
     }
 
-    private static IResult Error(int status, string message) => Results.Json(new { message, status = false }, statusCode: status);
-
     private static bool IsPositiveInteger(string? text, bool allowZero) =>
         long.TryParse(text, out var value) && (value > 0 || (allowZero && value == 0)) && text!.All(char.IsAsciiDigit);
 
@@ -78,6 +87,10 @@ public sealed class ChpterSimulator : ProviderSimulator
                 amount = session.Extra["total"],
                 payment_status = paymentStatus,
             }))];
+
+    private IResult Error(int status, string message) => ErrorFormat == "v3-on-200"
+        ? Results.Json(new { message, success = false, status }, statusCode: 200)
+        : Results.Json(new { message, status = false }, statusCode: status);
 
     private async Task<IResult> CreateAsync(HttpRequest request)
     {
@@ -97,6 +110,8 @@ public sealed class ChpterSimulator : ProviderSimulator
                 ? "customer_details.phone_number must be 2547xxxxxxxx or 2541xxxxxxxx"
             : string.IsNullOrWhiteSpace(JsonBody.Text(customer, "email")) ? "customer_details.email is required"
             : string.IsNullOrWhiteSpace(JsonBody.Text(amount, "order_id")) && JsonBody.Number(amount, "order_id") is null ? "amount.order_id is required"
+            : !int.TryParse(JsonBody.Text(amount, "order_id") ?? JsonBody.Number(amount, "order_id")?.ToString(System.Globalization.CultureInfo.InvariantCulture), out var orderNumber) || orderNumber <= 0
+                ? "amount.order_id must be a positive integer"
             : !IsPositiveInteger(JsonBody.Text(amount, "total"), allowZero: false) ? "amount.total must be a positive integer string"
             : !IsPositiveInteger(JsonBody.Text(amount, "delivery_fee"), allowZero: true) || !IsPositiveInteger(JsonBody.Text(amount, "discount_fee"), allowZero: true)
                 ? "amount.delivery_fee and amount.discount_fee must be integer strings"

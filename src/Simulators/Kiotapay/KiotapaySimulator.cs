@@ -30,8 +30,14 @@ public sealed class KiotapaySimulator : ProviderSimulator
     {
         var api = app.MapGroup("/kiotapay/api").WithMetadata(new ProviderApiEndpoint("kiotapay"));
         api.MapPost("/v1/get-token", (HttpRequest request, KiotapaySimulator simulator) => simulator.IssueTokenAsync(request));
-        api.MapPost("/sandbox/v1/checkout-sessions", (HttpRequest request, KiotapaySimulator simulator) => simulator.CreateAsync(request));
-        api.MapGet("/sandbox/v1/checkout-sessions/{id}", (string id, HttpRequest request, KiotapaySimulator simulator) => simulator.Get(id, request));
+
+        // The sandbox path is documented; the production one is [inferred] (/api/v1) and served alike.
+        foreach (var environment in new[] { "/sandbox/v1", "/v1" })
+        {
+            api.MapPost($"{environment}/checkout-sessions", (HttpRequest request, KiotapaySimulator simulator) => simulator.CreateAsync(request));
+            api.MapGet($"{environment}/checkout-sessions/{{id}}", (string id, HttpRequest request, KiotapaySimulator simulator) => simulator.Get(id, request));
+        }
+
         app.MapHostedPage<KiotapaySimulator>("/kiotapay/checkout/{id}");
     }
 
@@ -71,9 +77,18 @@ public sealed class KiotapaySimulator : ProviderSimulator
                 currency = session.Currency,
             }))];
 
+    /// <summary>The document says the header "must be application/json"; strictly, that admits no parameters.</summary>
+    private bool HasRequiredContentType(HttpRequest request) =>
+        !options.Value.KiotapayStrictContentType || request.ContentType == "application/json";
+
     private async Task<IResult> IssueTokenAsync(HttpRequest request)
     {
         Stats.CountTokenRequest();
+        if (!HasRequiredContentType(request))
+        {
+            return Error(415, "Content-Type must be application/json");
+        }
+
         var body = await JsonBody.ReadObjectAsync(request);
         if (JsonBody.Text(body, "apiKey") != options.Value.KiotapayApiKey || JsonBody.Text(body, "apiSecret") != options.Value.KiotapayApiSecret)
         {
@@ -99,6 +114,11 @@ public sealed class KiotapaySimulator : ProviderSimulator
         if (!Tokens.IsValid(BearerToken(request)))
         {
             return Error(401, "Invalid or expired token");
+        }
+
+        if (!HasRequiredContentType(request))
+        {
+            return Error(415, "Content-Type must be application/json");
         }
 
         var body = await JsonBody.ReadObjectAsync(request);

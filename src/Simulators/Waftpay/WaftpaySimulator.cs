@@ -39,6 +39,12 @@ public sealed class WaftpaySimulator : ProviderSimulator
     /// </summary>
     public string QueryKnows { get; set; } = "all";
 
+    /// <summary>
+    /// The envelope status of the next checkout request's HTTP 200 answer: "SUCCESS" as documented, or
+    /// one of its error guide's statuses ("ACCEPTED", "ERROR", "REJECTED"). Goes back to SUCCESS after one.
+    /// </summary>
+    public string NextCreateStatus { get; set; } = "SUCCESS";
+
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/waftpay/api").WithMetadata(new ProviderApiEndpoint("waftpay"));
@@ -46,6 +52,11 @@ public sealed class WaftpaySimulator : ProviderSimulator
         api.MapPost("/checkout-backend-api/v1/request", (HttpRequest request, WaftpaySimulator simulator) => simulator.CreateAsync(request));
         api.MapPost("/payments-tsq-service/v1/query/payments", (HttpRequest request, WaftpaySimulator simulator) => simulator.QueryAsync(request));
         app.MapHostedPage<WaftpaySimulator>("/waftpay/checkout/{id}");
+        app.MapPut("/simulator/waftpay/next-create-status", (string status, WaftpaySimulator simulator) =>
+        {
+            simulator.NextCreateStatus = status;
+            return Results.NoContent();
+        });
         app.MapPut("/simulator/waftpay/query", (string knows, WaftpaySimulator simulator) =>
         {
             simulator.QueryKnows = knows;
@@ -231,6 +242,13 @@ public sealed class WaftpaySimulator : ProviderSimulator
             }
         }
 
+        var answer = NextCreateStatus;
+        NextCreateStatus = "SUCCESS";
+        if (answer is "ERROR" or "REJECTED")
+        {
+            return Results.Json(new { code = answer == "ERROR" ? "500.001.500" : "400.001.399", status = answer, description = $"Simulated {answer}" });
+        }
+
         var id = Guid.NewGuid().ToString();
         if (!sessionByReference.TryAdd(reference!, id))
         {
@@ -258,7 +276,7 @@ public sealed class WaftpaySimulator : ProviderSimulator
         return Results.Json(new
         {
             code = "200",
-            status = "SUCCESS",
+            status = answer,
             description = "Request accepted",
             data = new { checkout_url = $"{Origin(request)}/waftpay/checkout/{pageToken}", expires_at = expiresAt.UtcDateTime },
         });

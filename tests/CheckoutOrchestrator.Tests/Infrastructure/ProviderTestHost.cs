@@ -29,24 +29,39 @@ public sealed class ProviderTestHost : IAsyncDisposable
     public CallbackUrls CallbackUrls => services.GetRequiredService<CallbackUrls>();
 
     public static ProviderTestHost Create(
-        SimulatorFixture simulator, Uri callbackBase, Action<Dictionary<string, string?>>? adjust = null, TimeProvider? time = null)
+        SimulatorFixture simulator,
+        Uri callbackBase,
+        Action<Dictionary<string, string?>>? adjust = null,
+        TimeProvider? time = null,
+        Action<IServiceCollection>? services = null) =>
+        Create(simulator.BaseUrl, callbackBase, simulator.LakiPayPublicKeyPem, adjust, time, services);
+
+    /// <summary>The provider layer pointed at any stand-in for the five providers (the simulators, or a contract stub).</summary>
+    public static ProviderTestHost Create(
+        Uri providers,
+        Uri callbackBase,
+        string lakiPayPublicKeyPem,
+        Action<Dictionary<string, string?>>? adjust = null,
+        TimeProvider? time = null,
+        Action<IServiceCollection>? services = null)
     {
-        var settings = SimulatorClientSettings.For(simulator.BaseUrl, callbackBase, SigningKey, simulator.LakiPayPublicKeyPem);
+        var settings = SimulatorClientSettings.For(providers, callbackBase, SigningKey, lakiPayPublicKeyPem);
         settings["Providers:Kiotapay:RequestTimeout"] = "00:00:03";
         settings["Providers:Chpter:RequestTimeout"] = "00:00:03";
         adjust?.Invoke(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
-        var services = new ServiceCollection().AddLogging();
+        var collection = new ServiceCollection().AddLogging();
         if (time is not null)
         {
-            services.AddSingleton(time);
+            collection.AddSingleton(time);
         }
 
-        services.AddPaymentProviderClients(configuration);
-        services.AddProviderCallbackReaders(configuration);
-        services.AddTransient<CheckoutActivities>();
-        return new ProviderTestHost(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
+        services?.Invoke(collection);
+        collection.AddPaymentProviderClients(configuration);
+        collection.AddProviderCallbackReaders(configuration);
+        collection.AddTransient<CheckoutActivities>();
+        return new ProviderTestHost(collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
     }
 
     public T Service<T>()
