@@ -81,6 +81,8 @@ public sealed class CheckoutWorkflow
 
     private ProviderCapabilities Capabilities => input.Capabilities;
 
+    private PollPlan Plan => input.Polls ?? PollPlan.Original;
+
     private PaymentProvider Provider => input.Request.Provider;
 
     [WorkflowRun]
@@ -200,7 +202,7 @@ public sealed class CheckoutWorkflow
 
     private async Task FollowPaymentAsync()
     {
-        var polls = new PollSchedule(Workflow.UtcNow);
+        var polls = new PollSchedule(Workflow.UtcNow, Plan);
         var graceGiven = false;
         while (!ledger.IsFinal)
         {
@@ -260,9 +262,9 @@ public sealed class CheckoutWorkflow
     private async Task WatchForLatePaymentAsync()
     {
         DateTimeOffset endedAt = Workflow.UtcNow;
-        watchUntil = endedAt + LatePaymentWatch.Window;
+        watchUntil = endedAt + Plan.LateWindow;
         var lookups = new Queue<DateTimeOffset>(
-            Capabilities.StatusLookup ? LatePaymentWatch.LookupsAfterEnd.Select(after => endedAt + after) : []);
+            Capabilities.StatusLookup ? Plan.LateLookups.Select(after => endedAt + after) : []);
         while (ledger.LatePayment is null)
         {
             var wakeAt = lookups.TryPeek(out var lookupAt) ? lookupAt : watchUntil.Value;

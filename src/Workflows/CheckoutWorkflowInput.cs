@@ -4,12 +4,14 @@ using CheckoutOrchestrator.Providers;
 namespace CheckoutOrchestrator.Workflows;
 
 /// <summary>
-/// Everything a checkout needs, fixed at start. The provider's capabilities travel with it, so a
-/// running checkout keeps the behaviour it started with even if a later release learns more about
-/// the provider. No secret is ever part of it.
+/// Everything a checkout needs, fixed at start. The provider's capabilities and poll plan travel with
+/// it, so a running checkout keeps the behaviour it started with even if a later release learns more
+/// about the provider (checkouts started before plans were kept poll by <see cref="PollPlan.Original"/>).
+/// No secret is ever part of it.
 /// </summary>
 public sealed record CheckoutWorkflowInput(
     string CheckoutId,
     CheckoutRequest Request,
     string RequestFingerprint,
-    ProviderCapabilities Capabilities);
+    ProviderCapabilities Capabilities,
+    PollPlan? Polls = null);

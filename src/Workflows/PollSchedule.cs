@@ -1,23 +1,21 @@
+using CheckoutOrchestrator.Providers;
+
 namespace CheckoutOrchestrator.Workflows;
 
 /// <summary>
-/// When to ask the provider if no callback came: soon after opening, then ever more rarely, since
-/// callbacks are the main signal and every poll costs Temporal actions and provider quota.
+/// When to ask the provider if no callback came: the plan's intervals in turn, the last repeating,
+/// or a fixed shorter interval once a payment in flight at the deadline is being followed.
 /// </summary>
 public sealed class PollSchedule
 {
-    private static readonly TimeSpan[] Backoff =
-    [
-        TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(8),
-    ];
-
-    private static readonly TimeSpan Steady = TimeSpan.FromMinutes(15);
+    private readonly IReadOnlyList<TimeSpan> intervals;
     private int pollsDone;
     private TimeSpan? overrideInterval;
 
-    public PollSchedule(DateTimeOffset openedAt)
+    public PollSchedule(DateTimeOffset openedAt, PollPlan plan)
     {
-        NextAt = openedAt + Backoff[0];
+        intervals = plan.Intervals;
+        NextAt = openedAt + intervals[0];
     }
 
     public DateTimeOffset NextAt { get; private set; }
@@ -25,7 +23,7 @@ public sealed class PollSchedule
     public void Advance(DateTimeOffset now)
     {
         pollsDone++;
-        NextAt = now + (overrideInterval ?? (pollsDone < Backoff.Length ? Backoff[pollsDone] : Steady));
+        NextAt = now + (overrideInterval ?? intervals[Math.Min(pollsDone, intervals.Count - 1)]);
     }
 
     /// <summary>Polls at a fixed, shorter interval from now on (a payment in flight at the deadline).</summary>

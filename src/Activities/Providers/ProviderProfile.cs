@@ -13,6 +13,9 @@ public abstract class ProviderProfile
 
     public abstract ProviderCapabilities Capabilities { get; }
 
+    /// <summary>When its checkouts poll it; see <see cref="Providers.PollPlan"/>.</summary>
+    public virtual PollPlan PollPlan => PollPlan.Standard;
+
     /// <summary>ISO 3166 alpha-2 region whose mobile numbers the provider takes.</summary>
     public abstract string Market { get; }
 

@@ -36,7 +36,8 @@ public sealed class CheckoutGateway
     {
         var checkoutId = CheckoutIds.For(request.MerchantId, request.MerchantReference);
         var fingerprint = CheckoutFingerprint.Of(request);
-        var input = new CheckoutWorkflowInput(checkoutId, request, fingerprint, ProviderProfiles.For(request.Provider).Capabilities);
+        var profile = ProviderProfiles.For(request.Provider);
+        var input = new CheckoutWorkflowInput(checkoutId, request, fingerprint, profile.Capabilities, profile.PollPlan);
         var start = WithStartWorkflowOperation.Create(
             (CheckoutWorkflow wf) => wf.RunAsync(input),
             new WorkflowOptions(checkoutId, settings.TaskQueue)

@@ -47,8 +47,8 @@ public sealed class CheckoutWorkflowTests : WorkflowTestBase
         var expiry = result.Timeline[^1];
         Assert.Equal((PaymentStatus.Expired, StatusSource.Expiry), (result.Status, expiry.Source));
         Assert.True(expiry.At >= result.CreatedAt.AddMinutes(30));
-        Assert.InRange(provider.LookupTimes.Count(t => t <= expiry.At), 5, 8);
-        Assert.Equal(LatePaymentWatch.LookupsAfterEnd.Count, provider.LookupTimes.Count(t => t > expiry.At));
+        Assert.InRange(provider.LookupTimes.Count(t => t <= expiry.At), 3, 8);
+        Assert.Equal(PollPlan.Standard.LateLookups.Count, provider.LookupTimes.Count(t => t > expiry.At));
     }
 
     [Fact]

@@ -28,7 +28,8 @@ public abstract class WorkflowTestBase
             SampleCheckouts.NewCheckoutId(),
             SampleCheckouts.For(provider) with { ExpiresInSeconds = expiresInSeconds },
             fingerprint,
-            ProviderProfiles.For(provider).Capabilities);
+            ProviderProfiles.For(provider).Capabilities,
+            ProviderProfiles.For(provider).PollPlan);
 
     protected static ProviderEvent Callback(string eventId, PaymentStatus? status, string raw, bool authoritative = true, decimal? paid = null, string? reason = null, string? reference = null) =>
         new(eventId, authoritative, new ProviderStatus(raw, status, reason, paid), reference, DateTimeOffset.UtcNow);

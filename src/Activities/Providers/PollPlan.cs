@@ -1,0 +1,28 @@
+namespace CheckoutOrchestrator.Providers;
+
+/// <summary>
+/// When a checkout asks its provider where the payment stands. Callbacks are the main signal; a poll
+/// is insurance against a lost one and costs two Temporal actions (its timer and its activity) and
+/// provider quota. Fixed in the checkout's input when it starts, so a later change never alters a
+/// running checkout (nor the replay of its history).
+/// </summary>
+/// <param name="Intervals">The waits between polls after the session opens; the last one repeats.</param>
+/// <param name="LateLookups">When, after an unpaid end, to ask once more.</param>
+/// <param name="LateWindow">How long after an unpaid end callbacks are still read by the checkout itself.</param>
+public sealed record PollPlan(IReadOnlyList<TimeSpan> Intervals, IReadOnlyList<TimeSpan> LateLookups, TimeSpan LateWindow)
+{
+    /// <summary>The plan of checkouts started before plans were kept in their input.</summary>
+    public static PollPlan Original { get; } = new(
+        [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(8), TimeSpan.FromMinutes(15)],
+        [TimeSpan.FromHours(1), TimeSpan.FromHours(6), TimeSpan.FromHours(24)],
+        TimeSpan.FromHours(24));
+
+    /// <summary>
+    /// Polls 1, 5 and 15 minutes after opening, then every 15 (a 30-minute checkout: 3 polls and the
+    /// deadline check); after an unpaid end, 2 and 24 hours later.
+    /// </summary>
+    public static PollPlan Standard { get; } = new(
+        [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(15)],
+        [TimeSpan.FromHours(2), TimeSpan.FromHours(24)],
+        TimeSpan.FromHours(24));
+}
