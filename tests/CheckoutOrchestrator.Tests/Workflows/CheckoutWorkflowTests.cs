@@ -217,6 +217,18 @@ public sealed class CheckoutWorkflowTests : WorkflowTestBase
     }
 
     [Fact]
+    public async Task A_review_for_a_different_amount_quotes_every_figure_the_provider_reported()
+    {
+        var provider = new FakeProviderActivities();
+        provider.AnswerLookups(new ProviderStatus("succeeded", PaymentStatus.Succeeded, null, 1740m, AmountDetail: "amount 1740, total_charges 10, total_amount 1750"));
+
+        var result = await WithWorkerAsync(provider, async taskQueue => await OutcomeAsync((await OpenAsync(Input(PaymentProvider.Waftpay, expiresInSeconds: 300), taskQueue)).Handle));
+
+        Assert.Equal(PaymentStatus.Expired, result.Status);
+        Assert.Contains(result.ReviewNotes, n => n.Contains("1740 KES (amount 1740, total_charges 10, total_amount 1750), not the 1750 asked for", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_callback_for_another_reference_is_ignored()
     {
         var result = await WithWorkerAsync(new FakeProviderActivities(), async taskQueue =>
