@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using CheckoutOrchestrator.Api;
 using CheckoutOrchestrator.ServiceDefaults;
+using CheckoutOrchestrator.ServiceDefaults.PayloadEncryption;
 using CheckoutOrchestrator.Simulators;
 using CheckoutOrchestrator.Simulators.LakiPay;
 using CheckoutOrchestrator.Worker;
@@ -18,6 +19,9 @@ public sealed class DevRun : IAsyncDisposable
 {
     /// <summary>Dev-only: the real key comes from a secret store.</summary>
     public const string DevSigningKey = "development-only-callback-signing-key-0123456789";
+
+    /// <summary>Dev-only: the payload key API and worker share; production keys come from a secret store.</summary>
+    public const string DevPayloadKey = "ZGV2ZWxvcG1lbnQtb25seS1wYXlsb2FkLWtleS0zMmI=";
 
     private readonly List<IAsyncDisposable> parts = [];
     private WorkflowEnvironment? temporal;
@@ -129,6 +133,8 @@ public sealed class DevRun : IAsyncDisposable
         settings[$"{TemporalSettings.Section}:Address"] = TemporalAddress;
         settings[$"{TemporalSettings.Section}:Namespace"] = Namespace;
         settings[$"{TemporalSettings.Section}:TaskQueue"] = temporalSettings.TaskQueue;
+        settings[$"{PayloadEncryptionOptions.Section}:Keys:dev-1"] = DevPayloadKey;
+        settings[$"{PayloadEncryptionOptions.Section}:EncryptWith"] = "dev-1";
         foreach (var (key, value) in options.Merchants.SelectMany(m => m.Settings(SimulatorUrl)))
         {
             settings[key] = value;

@@ -16,11 +16,11 @@ public sealed record DevRunOptions(DevSettings Settings)
     /// <summary>The merchants the dev run serves; the first is the one its banner shows.</summary>
     public IReadOnlyList<DevMerchant> Merchants { get; init; } = [DevMerchant.Shop];
 
-    /// <summary>Reads the address and the CLI path the way the hosts do: Temporal:Address / TEMPORAL_ADDRESS, TEMPORAL_CLI_PATH.</summary>
+    /// <summary>Reads the address and the CLI path the way the hosts do: Temporal:Address, TEMPORAL_ADDRESS or a temporal.toml profile; TEMPORAL_CLI_PATH.</summary>
     public static DevRunOptions From(DevSettings settings, IConfiguration configuration) => new(settings)
     {
-        ExistingTemporalAddress = ServiceDefaults.TemporalSettings.HasAddress(configuration)
-            ? ServiceDefaults.TemporalSettings.From(configuration).Address
+        ExistingTemporalAddress = ServiceDefaults.TemporalConnection.NamesACluster(configuration)
+            ? ServiceDefaults.TemporalConnection.From(configuration).TargetHost
             : null,
         TemporalCliPath = configuration["TEMPORAL_CLI_PATH"] is { Length: > 0 } path ? path : null,
     };

@@ -3,29 +3,19 @@ using Microsoft.Extensions.Configuration;
 namespace CheckoutOrchestrator.ServiceDefaults;
 
 /// <summary>
-/// Where the worker and the API find Temporal: section "Temporal", or the Temporal CLI's own
-/// TEMPORAL_ADDRESS / TEMPORAL_NAMESPACE variables. Both hosts must agree on the task queue.
+/// What the worker and the API must agree on beyond the connection (section "Temporal"): the task
+/// queue of checkouts, and the queue of Adullam's activities, whose account-wide request limit the
+/// Temporal server enforces on that queue for every worker at once.
 /// </summary>
-public sealed record TemporalSettings(string Address, string Namespace, string TaskQueue)
+public sealed record TemporalSettings(string TaskQueue, string AdullamTaskQueue)
 {
     public const string Section = "Temporal";
-    public const string DefaultAddress = "localhost:7233";
-    public const string DefaultNamespace = "default";
     public const string DefaultTaskQueue = "checkouts";
 
     public static TemporalSettings From(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
-        return new(
-            Pick(section["Address"], configuration["TEMPORAL_ADDRESS"]) ?? DefaultAddress,
-            Pick(section["Namespace"], configuration["TEMPORAL_NAMESPACE"]) ?? DefaultNamespace,
-            Pick(section["TaskQueue"], null) ?? DefaultTaskQueue);
+        var taskQueue = section["TaskQueue"] is { Length: > 0 } queue ? queue : DefaultTaskQueue;
+        return new(taskQueue, section["AdullamTaskQueue"] is { Length: > 0 } adullam ? adullam : $"{taskQueue}-adullam");
     }
-
-    /// <summary>Whether an address was given at all, i.e. an existing cluster is to be used.</summary>
-    public static bool HasAddress(IConfiguration configuration) =>
-        Pick(configuration[$"{Section}:Address"], configuration["TEMPORAL_ADDRESS"]) is not null;
-
-    private static string? Pick(string? first, string? second) =>
-        !string.IsNullOrWhiteSpace(first) ? first : !string.IsNullOrWhiteSpace(second) ? second : null;
 }
