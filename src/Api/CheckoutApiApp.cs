@@ -1,9 +1,11 @@
 using CheckoutOrchestrator.Api.Checkouts;
+using CheckoutOrchestrator.Api.Codec;
 using CheckoutOrchestrator.Api.Merchants;
 using CheckoutOrchestrator.Api.Webhooks;
 using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Providers;
 using CheckoutOrchestrator.ServiceDefaults;
+using CheckoutOrchestrator.ServiceDefaults.Health;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CheckoutOrchestrator.Api;
@@ -32,6 +34,8 @@ public static class CheckoutApiApp
         services.AddCheckoutTemporalClient(configuration);
         services.AddProviderCallbackReaders(configuration);
         services.AddMerchantAccess(configuration);
+        services.AddCodecServer(configuration);
+        services.AddCheckoutHealth();
         services.AddSingleton<CheckoutGateway>();
         services.AddSingleton<CheckoutSearch>();
         services.AddSingleton<CallbackRelay>();
@@ -42,12 +46,15 @@ public static class CheckoutApiApp
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapOpenApi();
         app.MapCheckoutEndpoints();
         app.MapWebhookEndpoints();
+        app.MapCodecEndpoints();
+        app.MapCheckoutHealth();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using CheckoutOrchestrator.Api;
+using CheckoutOrchestrator.Merchants;
 using CheckoutOrchestrator.ServiceDefaults;
 using CheckoutOrchestrator.ServiceDefaults.PayloadEncryption;
 using CheckoutOrchestrator.Simulators;
@@ -23,6 +24,9 @@ public sealed class DevRun : IAsyncDisposable
     /// <summary>Dev-only: the payload key API and worker share; production keys come from a secret store.</summary>
     public const string DevPayloadKey = "ZGV2ZWxvcG1lbnQtb25seS1wYXlsb2FkLWtleS0zMmI=";
 
+    /// <summary>Dev-only: the token Temporal UI or the CLI presents to the codec endpoints.</summary>
+    public const string DevOperatorToken = "development-only-operator-token";
+
     private readonly List<IAsyncDisposable> parts = [];
     private WorkflowEnvironment? temporal;
 
@@ -42,6 +46,11 @@ public sealed class DevRun : IAsyncDisposable
     public Uri? TemporalUiUrl { get; private set; }
 
     public IServiceProvider ApiServices { get; private set; } = null!;
+
+    /// <summary>The worker's health endpoints.</summary>
+    public Uri WorkerUrl { get; private set; } = null!;
+
+    public IServiceProvider WorkerServices { get; private set; } = null!;
 
     public IReadOnlyList<DevMerchant> Merchants { get; private set; } = [];
 
@@ -135,6 +144,8 @@ public sealed class DevRun : IAsyncDisposable
         settings[$"{TemporalSettings.Section}:TaskQueue"] = temporalSettings.TaskQueue;
         settings[$"{PayloadEncryptionOptions.Section}:Keys:dev-1"] = DevPayloadKey;
         settings[$"{PayloadEncryptionOptions.Section}:EncryptWith"] = "dev-1";
+        settings["Codec:OperatorTokenSha256:0"] = ApiKeys.Hash(DevOperatorToken);
+        settings["Codec:AllowedOrigins:0"] = (TemporalUiUrl ?? new Uri($"http://127.0.0.1:{temporalSettings.UiPort}")).GetLeftPart(UriPartial.Authority);
         foreach (var (key, value) in options.Merchants.SelectMany(m => m.Settings(SimulatorUrl)))
         {
             settings[key] = value;
@@ -153,14 +164,17 @@ public sealed class DevRun : IAsyncDisposable
         await api.StartAsync(cancellationToken);
         ApiServices = api.Services;
 
-        var workerBuilder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
-        workerBuilder.Configuration.Sources.Clear();
-        workerBuilder.Configuration.AddInMemoryCollection(settings);
-        options.ConfigureLogging?.Invoke(workerBuilder.Logging);
-        workerBuilder.Services.AddCheckoutWorker(workerBuilder.Configuration);
-        var worker = workerBuilder.Build();
-        parts.Add(new HostPart(worker));
+        WorkerUrl = new Uri($"http://127.0.0.1:{PortOrFree(0)}");
+        var worker = CheckoutWorkerApp.Create([], builder =>
+        {
+            builder.Configuration.Sources.Clear();
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Urls"] = WorkerUrl.AbsoluteUri });
+            options.ConfigureLogging?.Invoke(builder.Logging);
+        });
+        parts.Add(worker);
         await worker.StartAsync(cancellationToken);
+        WorkerServices = worker.Services;
 
         await AdullamWebhookSetup.RegisterAsync(SimulatorUrl, new Uri(ApiUrl, "webhooks/adullam"), cancellationToken);
     }
@@ -182,22 +196,5 @@ public sealed class DevRun : IAsyncDisposable
         TemporalAddress = $"127.0.0.1:{port}";
         var ui = new Uri($"http://127.0.0.1:{uiPort}");
         TemporalUiUrl = await IsListeningAsync(ui) ? ui : null;
-    }
-
-    /// <summary>Lets a generic host be stopped and disposed like the web apps.</summary>
-    private sealed class HostPart : IAsyncDisposable
-    {
-        private readonly IHost host;
-
-        public HostPart(IHost host)
-        {
-            this.host = host;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await host.StopAsync();
-            host.Dispose();
-        }
     }
 }

@@ -21,6 +21,7 @@ public static class DevRunBanner
             .AppendLine(run.TemporalUiUrl is { } ui
                 ? $"  Temporal UI      {ui.AbsoluteUri}namespaces/{run.Namespace}/workflows"
                 : "  Temporal UI      not served by this Temporal server")
+            .AppendLine($"  Codec endpoint   {api}/codec, operator token {DevRun.DevOperatorToken} (development only)")
             .AppendLine()
             .AppendLine("Try:")
             .AppendLine($"  curl -s {api}/checkouts -H 'Authorization: Bearer {merchant.ApiKey}' -H 'Content-Type: application/json' -d '{{\"merchantReference\":\"order-1\",\"provider\":\"lakipay\",\"amount\":\"250.00\",\"currency\":\"ETB\",\"description\":\"Order 1\",\"customer\":{{\"name\":\"Abebe Kebede\",\"phone\":\"+251911234567\",\"email\":\"abebe@example.com\"}},\"redirectUrls\":{{\"success\":\"https://shop.example.com/ok\",\"failure\":\"https://shop.example.com/failed\"}}}}'")

@@ -19,8 +19,8 @@ public sealed record DevRunOptions(DevSettings Settings)
     /// <summary>Reads the address and the CLI path the way the hosts do: Temporal:Address, TEMPORAL_ADDRESS or a temporal.toml profile; TEMPORAL_CLI_PATH.</summary>
     public static DevRunOptions From(DevSettings settings, IConfiguration configuration) => new(settings)
     {
-        ExistingTemporalAddress = ServiceDefaults.TemporalConnection.NamesACluster(configuration)
-            ? ServiceDefaults.TemporalConnection.From(configuration).TargetHost
+        ExistingTemporalAddress = ServiceDefaults.ClusterConnection.NamesACluster(configuration)
+            ? ServiceDefaults.ClusterConnection.From(configuration).TargetHost
             : null,
         TemporalCliPath = configuration["TEMPORAL_CLI_PATH"] is { Length: > 0 } path ? path : null,
     };

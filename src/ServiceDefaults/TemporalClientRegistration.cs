@@ -20,7 +20,7 @@ public static class TemporalClientRegistration
 
     /// <summary>
     /// One lazily connected Temporal client, shared by the host's parts: connected as
-    /// <see cref="TemporalConnection"/> reads it, every payload encrypted, traces carried in headers.
+    /// <see cref="ClusterConnection"/> reads it, every payload encrypted, traces carried in headers.
     /// </summary>
     public static IServiceCollection AddCheckoutTemporalClient(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,7 +30,7 @@ public static class TemporalClientRegistration
         services.AddOptions<TemporalClientConnectOptions>()
             .Configure<IOptions<PayloadEncryptionOptions>>((options, encryption) =>
             {
-                var connection = TemporalConnection.From(configuration);
+                var connection = ClusterConnection.From(configuration);
                 options.TargetHost = connection.TargetHost;
                 options.Namespace = connection.Namespace;
                 options.ApiKey = connection.ApiKey;

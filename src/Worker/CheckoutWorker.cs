@@ -2,29 +2,54 @@ using CheckoutOrchestrator.Activities;
 using CheckoutOrchestrator.Notifications;
 using CheckoutOrchestrator.ServiceDefaults;
 using CheckoutOrchestrator.Workflows;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Temporalio.Extensions.Hosting;
+using Temporalio.Worker;
 
 namespace CheckoutOrchestrator.Worker;
 
 public static class CheckoutWorker
 {
     /// <summary>
-    /// The checkout worker: the workflow, the provider activities with their Refit clients and
-    /// validated options, and merchant event delivery. A scope per activity keeps each call's
-    /// services apart.
+    /// The checkout worker: the workflows, the provider activities with their Refit clients and
+    /// validated options, and merchant event delivery, on the checkouts' task queue; and Adullam's
+    /// calls on a queue of their own, where the Temporal server holds its request limit for every
+    /// worker at once. A scope per activity keeps each call's services apart.
     /// </summary>
     public static IServiceCollection AddCheckoutWorker(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCheckoutTemporalClient(configuration);
         services.AddPaymentProviderClients(configuration);
         services.AddMerchantNotifications(configuration);
-        services.AddHostedTemporalWorker(TemporalSettings.From(configuration).TaskQueue)
+        services.AddOptions<WorkerTuning>()
+            .Bind(configuration.GetSection(WorkerTuning.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var queues = TemporalSettings.From(configuration);
+        services.AddHostedTemporalWorker(queues.TaskQueue)
             .AddScopedActivities<CheckoutActivities>()
             .AddScopedActivities<MerchantNotificationActivities>()
             .AddWorkflow<CheckoutWorkflow>()
-            .AddWorkflow<CheckoutReconciliationWorkflow>();
+            .AddWorkflow<CheckoutReconciliationWorkflow>()
+            .ConfigureOptions()
+            .Configure<IOptions<WorkerTuning>>((worker, tuning) => Tune(worker, tuning.Value));
+        services.AddHostedTemporalWorker(queues.AdullamTaskQueue)
+            .AddScopedActivities<CheckoutActivities>()
+            .ConfigureOptions()
+            .Configure<IOptions<WorkerTuning>>((worker, tuning) =>
+            {
+                Tune(worker, tuning.Value);
+                worker.MaxTaskQueueActivitiesPerSecond = tuning.Value.AdullamActivitiesPerSecond;
+            });
         return services;
+    }
+
+    private static void Tune(TemporalWorkerOptions worker, WorkerTuning tuning)
+    {
+        worker.MaxConcurrentActivities = tuning.MaxConcurrentActivities;
+        worker.MaxConcurrentWorkflowTasks = tuning.MaxConcurrentWorkflowTasks;
+        worker.MaxCachedWorkflows = tuning.MaxCachedWorkflows;
+        worker.GracefulShutdownTimeout = tuning.GracefulShutdownTimeout;
     }
 }

@@ -148,7 +148,7 @@ public sealed class CheckoutReconciliationWorkflow
         {
             return await Workflow.ExecuteActivityAsync(
                 (CheckoutActivities a) => a.GetStatusAsync(new StatusLookupInput(input.Checkout.CheckoutId, input.Checkout.Provider, session)),
-                ProviderCalls.Options([]));
+                ProviderCalls.Options([], input.ProviderTaskQueue));
         }
         catch (ActivityFailureException failure)
         {

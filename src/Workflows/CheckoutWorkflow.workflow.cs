@@ -383,7 +383,7 @@ public sealed class CheckoutWorkflow
         {
             var status = await Workflow.ExecuteActivityAsync(
                 (CheckoutActivities a) => a.GetStatusAsync(new StatusLookupInput(input.CheckoutId, Provider, session!)),
-                ProviderCalls.Options([]));
+                ProviderCalls.Options([], input.ProviderTaskQueue));
             Apply(status, source, detail);
             Publish();
             return status;
@@ -567,7 +567,8 @@ public sealed class CheckoutWorkflow
     // Where nothing stops a second session, an attempt cut short (worker died mid-request)
     // is not retried: the failure says the outcome is unknown instead.
     private ActivityOptions CreateSessionOptions() => ProviderCalls.Options(
-        Capabilities.CreateRetry == CreateRetrySafety.None ? ["TemporalTimeout:StartToClose", "TemporalTimeout:Heartbeat"] : []);
+        Capabilities.CreateRetry == CreateRetrySafety.None ? ["TemporalTimeout:StartToClose", "TemporalTimeout:Heartbeat"] : [],
+        input.ProviderTaskQueue);
 
     /// <summary>What the search attributes and the merchant have last been told.</summary>
     private sealed record Published(PaymentStatus Status, bool Review, bool Late, int ReviewNotes);

@@ -23,13 +23,8 @@ public static class ProviderCall
             {
                 // Token renewal runs inside the HTTP pipeline and has already classified its own failure.
                 ApplicationFailureException failure => failure,
-                LocalRateLimitException limit => ProviderFailures.LocalRateLimit(context, limit.RetryAfter),
                 _ => ProviderFailures.FromTransport(context, ex.InnerException ?? ex),
             };
-        }
-        catch (LocalRateLimitException ex)
-        {
-            throw ProviderFailures.LocalRateLimit(context, ex.RetryAfter);
         }
         catch (HttpRequestException ex)
         {

@@ -52,9 +52,6 @@ public static class ProviderFailures
     public static ApplicationFailureException TransientRejection(ProviderCallContext context, int? http, string? code, string? message) =>
         Ambiguous(context, ProviderErrorTypes.Unavailable, http, code, message);
 
-    public static ApplicationFailureException LocalRateLimit(ProviderCallContext context, TimeSpan? retryAfter) =>
-        Fail(context, ProviderErrorTypes.RateLimited, null, "client_rate_limit", "client-side rate limit reached; request not sent", nonRetryable: false, retryAfter);
-
     public static ApplicationFailureException InvalidResponse(ProviderCallContext context, string detail) =>
         Fail(context, ProviderErrorTypes.InvalidResponse, null, null, detail, nonRetryable: true);
 

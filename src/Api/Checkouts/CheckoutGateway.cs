@@ -37,7 +37,7 @@ public sealed class CheckoutGateway
         var checkoutId = CheckoutIds.For(request.MerchantId, request.MerchantReference);
         var fingerprint = CheckoutFingerprint.Of(request);
         var profile = ProviderProfiles.For(request.Provider);
-        var input = new CheckoutWorkflowInput(checkoutId, request, fingerprint, profile.Capabilities, profile.PollPlan);
+        var input = new CheckoutWorkflowInput(checkoutId, request, fingerprint, profile.Capabilities, profile.PollPlan, ProviderTaskQueue(request.Provider));
         var start = WithStartWorkflowOperation.Create(
             (CheckoutWorkflow wf) => wf.RunAsync(input),
             new WorkflowOptions(checkoutId, settings.TaskQueue)
@@ -187,7 +187,7 @@ public sealed class CheckoutGateway
             Rpc = new() { CancellationToken = cancellationToken },
         };
         options.SignalWithStart((CheckoutReconciliationWorkflow wf) => wf.ReceiveProviderEventAsync(providerEvent));
-        var input = new ReconciliationInput(closed, ProviderProfiles.For(closed.Provider).Capabilities);
+        var input = new ReconciliationInput(closed, ProviderProfiles.For(closed.Provider).Capabilities, ProviderTaskQueue(closed.Provider));
         await client.StartWorkflowAsync((CheckoutReconciliationWorkflow wf) => wf.RunAsync(input), options);
     }
 
@@ -210,6 +210,9 @@ public sealed class CheckoutGateway
     /// reconciliation learned since. Describe (free) comes first, so another merchant's checkout is
     /// refused before anything is read from it.
     /// </summary>
+    private string? ProviderTaskQueue(PaymentProvider provider) =>
+        provider == PaymentProvider.Adullam ? settings.AdullamTaskQueue : null;
+
     private async Task<CheckoutReading?> ReadAsync(string checkoutId, string? merchantId, CancellationToken cancellationToken)
     {
         var description = await DescribeOwnedAsync(checkoutId, merchantId, cancellationToken);

@@ -6,16 +6,12 @@ using Microsoft.Extensions.Options;
 
 namespace CheckoutOrchestrator.Api.Merchants;
 
-/// <summary>
-/// Authenticates a merchant's backend by the API key in <c>Authorization: Bearer …</c>. The key is
-/// hashed and looked up; the key itself is never stored or logged.
-/// </summary>
-public sealed class MerchantApiKeyHandler : AuthenticationHandler<AuthenticationSchemeOptions>
+/// <summary>Authenticates a merchant's backend by its API key.</summary>
+public sealed class MerchantApiKeyHandler : BearerKeyHandler
 {
     public const string SchemeName = "MerchantApiKey";
 
     private readonly MerchantDirectory merchants;
-    private readonly IProblemDetailsService problems;
 
     public MerchantApiKeyHandler(
         IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -23,53 +19,13 @@ public sealed class MerchantApiKeyHandler : AuthenticationHandler<Authentication
         UrlEncoder encoder,
         MerchantDirectory merchants,
         IProblemDetailsService problems)
-        : base(options, logger, encoder)
+        : base(options, logger, encoder, problems)
     {
         this.merchants = merchants;
-        this.problems = problems;
     }
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-    {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            return Task.FromResult(AuthenticateResult.NoResult());
-        }
+    protected override string ChallengeTitle => "Send your API key as Authorization: Bearer <key>.";
 
-        var merchantId = merchants.MerchantFor(header["Bearer ".Length..].Trim());
-        if (merchantId is null)
-        {
-            return Task.FromResult(AuthenticateResult.Fail("The API key belongs to no merchant."));
-        }
-
-        var identity = new ClaimsIdentity([new Claim(MerchantClaims.MerchantId, merchantId)], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
-    }
-
-    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
-    {
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = "Bearer";
-        await problems.WriteAsync(new()
-        {
-            HttpContext = Context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Type = ApiProblems.TypeBase + "unauthenticated",
-                Title = "Send your API key as Authorization: Bearer <key>.",
-            },
-        });
-    }
-
-    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
-    {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        await problems.WriteAsync(new()
-        {
-            HttpContext = Context,
-            ProblemDetails = { Status = StatusCodes.Status403Forbidden, Type = ApiProblems.TypeBase + "forbidden", Title = "This key may not do that." },
-        });
-    }
+    protected override IEnumerable<Claim>? ClaimsFor(string key) =>
+        merchants.MerchantFor(key) is { } merchantId ? [new Claim(MerchantClaims.MerchantId, merchantId)] : null;
 }

@@ -119,27 +119,6 @@ public sealed class AdullamTests : ProviderTestBase
     }
 
     [Fact]
-    public async Task Requests_beyond_the_client_side_limit_are_not_sent_and_fail_retryably()
-    {
-        await using var host = ProviderTestHost.Create(Simulator, Sink.BaseUrl, s =>
-        {
-            s["Providers:Adullam:RequestsPerMinute"] = "3";
-            s["Providers:Adullam:RateLimitQueue"] = "0";
-            s["Providers:Adullam:SingleSessionGet"] = "Off";
-        });
-        var checkoutId = SampleCheckouts.NewCheckoutId();
-        var before = await Simulator.Control.CountsAsync("adullam");
-        var session = await host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Adullam));
-        await host.StatusAsync(checkoutId, PaymentProvider.Adullam, session);
-
-        var limited = await Assert.ThrowsAsync<ApplicationFailureException>(() => host.StatusAsync(checkoutId, PaymentProvider.Adullam, session));
-
-        Assert.Equal((ProviderErrorTypes.RateLimited, false), (limited.ErrorType, limited.NonRetryable));
-        var after = await Simulator.Control.CountsAsync("adullam");
-        Assert.Equal((1, 1, 1), (after.TokenRequests - before.TokenRequests, after.Creates - before.Creates, after.StatusLookups - before.StatusLookups));
-    }
-
-    [Fact]
     public async Task An_account_webhook_names_the_session_and_payment_and_only_triggers_a_lookup()
     {
         await AdullamWebhookSetup.RegisterAsync(Simulator.BaseUrl, new Uri(Sink.BaseUrl, "webhooks/adullam"));

@@ -14,17 +14,6 @@ public sealed class AdullamOptions : ProviderOptions
     [MinLength(8)]
     public string? Password { get; set; }
 
-    /// <summary>Documented limits: 100 requests a minute, 1000 an hour.</summary>
-    [Range(1, 10_000)]
-    public int RequestsPerMinute { get; set; } = 100;
-
-    [Range(1, 100_000)]
-    public int RequestsPerHour { get; set; } = 1000;
-
-    /// <summary>Requests that may wait for the limiter before failing retryably.</summary>
-    [Range(0, 1000)]
-    public int RateLimitQueue { get; set; } = 20;
-
     /// <summary>
     /// [inferred] A single-session GET /v1/checkouts/{id} is not documented. Auto tries it and trusts
     /// it once it has answered; On uses it alone; Off reads only the documented list.

@@ -12,7 +12,7 @@ namespace CheckoutOrchestrator.ServiceDefaults;
 /// overlay on top, for appsettings and the dev run. So Temporal Cloud (API key or mTLS) and a
 /// TLS-secured self-hosted cluster need configuration only.
 /// </summary>
-public static class TemporalConnection
+public static class ClusterConnection
 {
     public const string DefaultAddress = "localhost:7233";
 

@@ -1,0 +1,72 @@
+using CheckoutOrchestrator.ServiceDefaults.PayloadEncryption;
+using Google.Protobuf;
+using Microsoft.AspNetCore.Authentication;
+using Temporalio.Api.Common.V1;
+
+namespace CheckoutOrchestrator.Api.Codec;
+
+/// <summary>
+/// Temporal's remote codec protocol: Temporal UI and <c>temporal --codec-endpoint</c> POST
+/// <c>{"payloads":[…]}</c> to /codec/decode (and /codec/encode) so operators read checkouts' payloads
+/// decrypted. Only operator tokens are accepted; browsers only from the configured UI origins.
+/// </summary>
+public static class CodecEndpoints
+{
+    public const string Policy = "Operator";
+    public const string Cors = "TemporalUi";
+
+    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
+
+    public static IServiceCollection AddCodecServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CodecServerOptions>().Bind(configuration.GetSection(CodecServerOptions.Section));
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, OperatorTokenHandler>(OperatorTokenHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(OperatorTokenHandler.SchemeName).RequireClaim(OperatorTokenHandler.OperatorClaim));
+        var origins = configuration.GetSection(CodecServerOptions.Section).Get<CodecServerOptions>()?.AllowedOrigins ?? [];
+        services.AddCors(cors => cors.AddPolicy(Cors, policy => policy
+            .WithOrigins([.. origins])
+            .WithMethods("POST")
+            .WithHeaders("authorization", "content-type", "x-namespace")
+            .AllowCredentials()));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCodecEndpoints(this IEndpointRouteBuilder app)
+    {
+        var codec = app.MapGroup("/codec")
+            .RequireAuthorization(Policy)
+            .RequireCors(Cors)
+            .ExcludeFromDescription();
+        codec.MapPost("/encode", (HttpRequest request, AesGcmPayloadCodec codec) => TranscodeAsync(request, codec.EncodeAsync));
+        codec.MapPost("/decode", (HttpRequest request, AesGcmPayloadCodec codec) => TranscodeAsync(request, codec.DecodeAsync));
+        return app;
+    }
+
+    private static async Task<IResult> TranscodeAsync(HttpRequest request, Func<IReadOnlyCollection<Payload>, Task<IReadOnlyCollection<Payload>>> transcode)
+    {
+        Payloads payloads;
+        try
+        {
+            using var reader = new StreamReader(request.Body);
+            payloads = Parser.Parse<Payloads>(await reader.ReadToEndAsync(request.HttpContext.RequestAborted));
+        }
+        catch (InvalidProtocolBufferException ex)
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid-payloads", "Send {\"payloads\": [...]} as Temporal's JSON encoding of Payloads.", ex.Message);
+        }
+
+        IReadOnlyCollection<Payload> result;
+        try
+        {
+            result = await transcode(payloads.Payloads_);
+        }
+        catch (System.Security.Cryptography.CryptographicException ex)
+        {
+            return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "undecryptable-payload", "A payload could not be decrypted with the keys this server holds.", ex.Message);
+        }
+
+        return Results.Text(JsonFormatter.Default.Format(new Payloads { Payloads_ = { result } }), "application/json");
+    }
+}
