@@ -1,3 +1,5 @@
+using CheckoutOrchestrator.ServiceDefaults.Metrics;
+using CheckoutOrchestrator.ServiceDefaults.Tracing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
@@ -9,8 +11,10 @@ namespace CheckoutOrchestrator.ServiceDefaults;
 public static class Telemetry
 {
     /// <summary>
-    /// Traces and metrics of incoming requests and outgoing provider calls. They leave the process
-    /// only when an OTLP endpoint is configured (OTEL_EXPORTER_OTLP_ENDPOINT), so a dev run needs nothing.
+    /// Traces and metrics of incoming requests, the checkout's way through Temporal, and outgoing
+    /// provider calls; the Temporal SDK's own metrics and the workflows' checkout counts. They leave
+    /// the process only when an OTLP endpoint is configured (OTEL_EXPORTER_OTLP_ENDPOINT), so a dev
+    /// run needs nothing.
     /// </summary>
     public static IServiceCollection AddCheckoutTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName)
     {
@@ -19,7 +23,7 @@ public static class Telemetry
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithTracing(tracing =>
             {
-                tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                tracing.AddSource(CheckoutTracing.SourceName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
                 if (export)
                 {
                     tracing.AddOtlpExporter();
@@ -27,7 +31,7 @@ public static class Telemetry
             })
             .WithMetrics(metrics =>
             {
-                metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                metrics.AddMeter("CheckoutOrchestrator*", TemporalMetricsBridge.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
                 if (export)
                 {
                     metrics.AddOtlpExporter();

@@ -88,6 +88,7 @@ public sealed class CheckoutWorkflow
     [WorkflowRun]
     public async Task<CheckoutSnapshot> RunAsync(CheckoutWorkflowInput input)
     {
+        CheckoutMetrics.Started(Provider);
         if (await OpenSessionAsync())
         {
             await FollowPaymentAsync();
@@ -379,6 +380,7 @@ public sealed class CheckoutWorkflow
 
     private async Task<ProviderStatus?> LookUpAsync(StatusSource source, string? detail)
     {
+        CheckoutMetrics.LookedUp(Provider, source);
         try
         {
             var status = await Workflow.ExecuteActivityAsync(
@@ -540,16 +542,19 @@ public sealed class CheckoutWorkflow
         published = new(ledger.Status, review, late, ledger.ReviewNotes.Count);
         if (ledger.IsFinal && !before.Status.IsTerminal())
         {
+            CheckoutMetrics.Ended(Provider, ledger.Status, Workflow.UtcNow - createdAt);
             Tell(MerchantEventTypes.ForFinal(ledger.Status));
         }
 
         if (late && !before.Late)
         {
+            CheckoutMetrics.LatePayment(Provider);
             Tell(MerchantEventTypes.LatePayment);
         }
 
         if (ledger.ReviewNotes.Count > before.ReviewNotes)
         {
+            CheckoutMetrics.FlaggedForReview(Provider);
             Tell(MerchantEventTypes.NeedsReview);
         }
     }

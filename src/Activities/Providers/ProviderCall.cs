@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text.Json;
+using CheckoutOrchestrator.Telemetry;
 using Refit;
 using Temporalio.Exceptions;
 
@@ -8,6 +10,22 @@ namespace CheckoutOrchestrator.Providers;
 public static class ProviderCall
 {
     public static async Task<T> RunAsync<T>(ProviderCallContext context, Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var result = await ClassifiedAsync(context, call, cancellationToken);
+            CheckoutInstruments.ProviderCalled(context, Stopwatch.GetElapsedTime(started), null);
+            return result;
+        }
+        catch (ApplicationFailureException failure)
+        {
+            CheckoutInstruments.ProviderCalled(context, Stopwatch.GetElapsedTime(started), failure.ErrorType ?? "unknown");
+            throw;
+        }
+    }
+
+    private static async Task<T> ClassifiedAsync<T>(ProviderCallContext context, Func<Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using CheckoutOrchestrator.Telemetry;
 using Temporalio.Exceptions;
 
 namespace CheckoutOrchestrator.Providers;
@@ -67,7 +68,7 @@ public static class ProviderFailures
         var status = http is null ? string.Empty : $" HTTP {http}";
         var codeText = code is null ? string.Empty : $" {code}";
         return new ApplicationFailureException(
-            $"{context.Provider} {context.Operation} failed ({type}{status}{codeText}): {message}",
+            $"{context.Provider} {context.Operation} failed ({type}{status}{codeText}): {LogRedaction.PhoneNumbers(message)}",
             type,
             nonRetryable,
             [details],

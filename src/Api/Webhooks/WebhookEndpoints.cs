@@ -2,6 +2,7 @@ using System.Text;
 using CheckoutOrchestrator.Api.Checkouts;
 using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Telemetry;
 
 namespace CheckoutOrchestrator.Api.Webhooks;
 
@@ -51,6 +52,7 @@ public static class WebhookEndpoints
         if (verdict.Kind != CallbackVerdictKind.Accepted)
         {
             logger.LogWarning("Refused a {Provider} callback for checkout {CheckoutId}: {Reason}", paymentProvider, callback.CheckoutId, verdict.Reason);
+            CheckoutInstruments.CallbackRefused(paymentProvider, verdict.Kind.ToString());
             return verdict.Kind == CallbackVerdictKind.Unauthenticated
                 ? ApiProblems.Problem(StatusCodes.Status401Unauthorized, "callback-unauthenticated", "The callback could not be verified.", verdict.Reason)
                 : ApiProblems.Problem(StatusCodes.Status400BadRequest, "callback-malformed", "The callback could not be read.", verdict.Reason);
