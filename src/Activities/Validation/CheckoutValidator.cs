@@ -30,7 +30,10 @@ public static class CheckoutValidator
     private static void AddCommonRules(CheckoutRequest request, List<FieldError> errors)
     {
         RequireIdentifier(request.MerchantId, CheckoutFields.MerchantId, errors);
-        RequireIdentifier(request.MerchantReference, CheckoutFields.MerchantReference, errors);
+        if (!IsReference(request.MerchantReference))
+        {
+            errors.Add(new(CheckoutFields.MerchantReference, $"Must be 1 to {MaxIdentifierLength} characters: letters, digits and - _ . : / #."));
+        }
 
         if (request.Amount.Value <= 0)
         {
@@ -49,6 +52,17 @@ public static class CheckoutValidator
         if (request.Description.Length > MaxDescriptionLength)
         {
             errors.Add(new(CheckoutFields.Description, $"Description is at most {MaxDescriptionLength} characters."));
+        }
+
+        // Providers put these on payment pages, receipts and SMS: control characters garble or break them.
+        if (request.Description.Any(char.IsControl))
+        {
+            errors.Add(new(CheckoutFields.Description, "Description must be printable text, without control characters."));
+        }
+
+        if (request.Customer.Name?.Any(char.IsControl) == true)
+        {
+            errors.Add(new(CheckoutFields.CustomerName, "Name must be printable text, without control characters."));
         }
 
         if (request.Customer.Phone is { } phone && PhoneNumberRules.ToE164(phone) != phone)
@@ -91,6 +105,12 @@ public static class CheckoutValidator
             errors.Add(new(field, $"Must be 1 to {MaxIdentifierLength} printable characters."));
         }
     }
+
+    // A merchant reference is an order number, and reaches search attributes, provider references and logs:
+    // the characters order numbers use, nothing that markup, queries or shells give meaning to.
+    private static bool IsReference(string value) =>
+        value.Length is > 0 and <= MaxIdentifierLength
+        && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '/' or '#');
 
     private static void RequireWebUrl(Uri url, string field, List<FieldError> errors)
     {

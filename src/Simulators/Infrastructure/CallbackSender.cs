@@ -8,10 +8,10 @@ namespace CheckoutOrchestrator.Simulators.Infrastructure;
 /// non-2xx ([inferred] for all five providers: only Waftpay says it retries "a few times").
 /// The fault switches can drop, duplicate, delay or reverse them.
 /// </summary>
-public sealed class CallbackSender : IDisposable
+public sealed partial class CallbackSender : IDisposable
 {
     private const int MaxAttempts = 3;
-    private const int MaxLogEntries = 500;
+    private const int MaxLogEntries = 50_000;
     private static readonly TimeSpan RetryBackoff = TimeSpan.FromMilliseconds(300);
 
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
@@ -20,6 +20,7 @@ public sealed class CallbackSender : IDisposable
     private readonly ILogger<CallbackSender> logger;
     private readonly ConcurrentQueue<CallbackDelivery> log = new();
     private readonly CancellationTokenSource stopping = new();
+    private readonly ConcurrentDictionary<string, Uri> lastUrl = new(StringComparer.OrdinalIgnoreCase);
 
     public CallbackSender(FaultSwitchboard faults, TimeProvider time, ILogger<CallbackSender> logger)
     {
@@ -35,7 +36,17 @@ public sealed class CallbackSender : IDisposable
     public void Send(string provider, IReadOnlyList<OutgoingCallback> callbacks)
     {
         var settings = faults.Get(provider);
-        if (settings.DropCallbacks || callbacks.Count == 0)
+        if (callbacks.Count > 0 && FaultDice.Chance(settings.ForgeRate) && Forgery(provider, callbacks[^1]) is { } forged)
+        {
+            _ = Task.Run(() => DeliverAsync(provider, [forged], TimeSpan.FromMilliseconds(settings.CallbackDelayMs), stopping.Token));
+        }
+
+        if (callbacks.Count > 0)
+        {
+            lastUrl[provider] = callbacks[^1].Url;
+        }
+
+        if (settings.DropCallbacks || callbacks.Count == 0 || FaultDice.Chance(settings.DropRate))
         {
             logger.LogInformation("{Provider}: dropped {Count} callback(s)", provider, callbacks.Count);
             return;
@@ -44,10 +55,13 @@ public sealed class CallbackSender : IDisposable
         var addressed = settings.DropCallbackQuery
             ? [.. callbacks.Select(c => c with { Url = new Uri(c.Url.GetLeftPart(UriPartial.Path)) })]
             : callbacks;
-        var ordered = settings.OutOfOrderCallbacks ? addressed.Reverse().ToList() : addressed;
+        var ordered = settings.OutOfOrderCallbacks || FaultDice.Chance(settings.OutOfOrderRate) ? addressed.Reverse().ToList() : addressed;
         var sequence = ordered.SelectMany(c => Enumerable.Repeat(c, 1 + settings.DuplicateCallbacks)).ToList();
         _ = Task.Run(() => DeliverAsync(provider, sequence, TimeSpan.FromMilliseconds(settings.CallbackDelayMs), stopping.Token));
     }
+
+    /// <summary>Every forged delivery made so far, with how the API answered it.</summary>
+    public IEnumerable<CallbackDelivery> Forgeries() => log.Where(d => d.Forgery is not null);
 
     public void Dispose()
     {
@@ -55,6 +69,16 @@ public sealed class CallbackSender : IDisposable
         stopping.Dispose();
         http.Dispose();
     }
+
+    private static Uri WithQuery(Uri url, string name, string value)
+    {
+        var query = System.Web.HttpUtility.ParseQueryString(url.Query);
+        query[name] = value;
+        return new UriBuilder(url) { Query = query.ToString() }.Uri;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=""amount""\s*:\s*""?)\d+")]
+    private static partial System.Text.RegularExpressions.Regex AmountDigits();
 
     private async Task DeliverAsync(string provider, IReadOnlyList<OutgoingCallback> sequence, TimeSpan delay, CancellationToken cancellationToken)
     {
@@ -104,13 +128,31 @@ public sealed class CallbackSender : IDisposable
                 logger.LogWarning("{Provider}: callback to {Url} timed out", provider, callback.Url);
             }
 
-            Record(new CallbackDelivery(provider, callback.Url, callback.Body, status, time.GetUtcNow()));
+            Record(new CallbackDelivery(provider, callback.Url, callback.Body, status, time.GetUtcNow(), callback.Forgery));
             if (status is >= 200 and < 300)
             {
                 return;
             }
 
             await Task.Delay(RetryBackoff * attempt, cancellationToken);
+        }
+    }
+
+    /// <summary>A forged copy of a genuine callback, as an attacker who saw one could make it.</summary>
+    private OutgoingCallback? Forgery(string provider, OutgoingCallback genuine)
+    {
+        switch (FaultDice.Pick(3))
+        {
+            case 0:
+                return genuine with { Url = WithQuery(genuine.Url, "token", Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))), Forgery = "wrong-token" };
+            case 1:
+                // Another checkout's URL, with its valid token: this payment must not pay that checkout.
+                return lastUrl.TryGetValue(provider, out var other) && other != genuine.Url
+                    ? genuine with { Url = other, Forgery = "another-checkouts-url" }
+                    : null;
+            default:
+                var tampered = AmountDigits().Replace(genuine.Body, match => match.Value + "7", 1);
+                return tampered == genuine.Body ? null : genuine with { Body = tampered, Forgery = "amount-changed-after-signing" };
         }
     }
 

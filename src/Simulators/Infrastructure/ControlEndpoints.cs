@@ -27,10 +27,10 @@ public static class ControlEndpoints
                 : Results.NotFound());
         provider.MapGet("/sessions", (string provider, IEnumerable<ProviderSimulator> simulators) =>
             Find(simulators, provider) is { } s
-                ? Results.Ok(s.All.Select(x => new { x.Id, x.Reference, x.Amount, x.Currency, x.Status, x.PaidWith, x.CreatedAt, x.ExpiresAt }))
+                ? Results.Ok(s.All.Select(x => new { x.Id, x.Reference, x.Amount, x.Currency, x.Status, x.PaidWith, x.PaidAt, x.CreatedAt, x.ExpiresAt, x.UpdatedAt, CallbackUrl = x.CallbackUrl?.AbsoluteUri }))
                 : Results.NotFound());
         provider.MapGet("/callbacks", (string provider, CallbackSender sender) =>
-            Results.Ok(sender.Deliveries(provider).Select(d => new { url = d.Url, body = d.Body, status = d.ResponseStatus, at = d.At })));
+            Results.Ok(sender.Deliveries(provider).Select(d => new { url = d.Url, body = d.Body, status = d.ResponseStatus, at = d.At, forgery = d.Forgery })));
         provider.MapPost("/revoke-tokens", (string provider, IEnumerable<ProviderSimulator> simulators) =>
         {
             if (Find(simulators, provider) is not { } s)

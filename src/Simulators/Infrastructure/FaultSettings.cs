@@ -41,4 +41,23 @@ public sealed record FaultSettings
 
     /// <summary>Callbacks go to the callback URL without its query string, as a provider that keeps only the path would send them.</summary>
     public bool DropCallbackQuery { get; init; }
+
+    /// <summary>Chance (0 to 1) that an API request answers <see cref="FailStatus"/>, on top of <see cref="FailNext"/>.</summary>
+    public double FailRate { get; init; }
+
+    /// <summary>Chance that an API request gets no answer, on top of <see cref="HangNext"/>.</summary>
+    public double HangRate { get; init; }
+
+    /// <summary>Chance that all of one payment's callbacks are lost.</summary>
+    public double DropRate { get; init; }
+
+    /// <summary>Chance that one payment's callbacks arrive in reverse order.</summary>
+    public double OutOfOrderRate { get; init; }
+
+    /// <summary>
+    /// Chance that a payment's callbacks are followed by a forgery: its body under a wrong token,
+    /// its body sent to another checkout's callback URL, or its body with the amount changed after
+    /// signing. None may ever be believed.
+    /// </summary>
+    public double ForgeRate { get; init; }
 }

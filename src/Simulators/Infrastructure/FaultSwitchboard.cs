@@ -37,7 +37,11 @@ public sealed class FaultSwitchboard
                 return new RequestFault(Hang: false, current.FailStatus, current.RetryAfterSeconds, current.AfterProcessing);
             }
 
-            return null;
+            return FaultDice.Chance(current.HangRate)
+                ? new RequestFault(Hang: true, current.FailStatus, current.RetryAfterSeconds, current.AfterProcessing)
+                : FaultDice.Chance(current.FailRate)
+                    ? new RequestFault(Hang: false, current.FailStatus, current.RetryAfterSeconds, current.AfterProcessing)
+                    : null;
         }
     }
 }

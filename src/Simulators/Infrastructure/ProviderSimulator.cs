@@ -59,6 +59,7 @@ public abstract class ProviderSimulator
             {
                 case CustomerChoice.Pay:
                     session.PaidWith = method;
+                    session.PaidAt = now;
                     Send(OnPaid(session, now));
                     return (true, session.SuccessUrl);
                 case CustomerChoice.Fail:

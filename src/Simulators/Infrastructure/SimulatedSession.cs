@@ -53,6 +53,9 @@ public sealed class SimulatedSession
 
     public string? PaidWith { get; set; }
 
+    /// <summary>When the customer paid; null while unpaid. The truth a reliability run checks the orchestrator against.</summary>
+    public DateTimeOffset? PaidAt { get; set; }
+
     public string? FailureReason { get; set; }
 
     /// <summary>Whether the customer is done with it (paid, failed, cancelled or expired).</summary>

@@ -136,4 +136,30 @@ public sealed class RequestValidationTests
         Assert.Equal(CheckoutFields.Currency, Assert.Single(CheckoutValidator.Validate(usd)).Field);
         Assert.Empty(CheckoutValidator.Validate(usd with { AllowedMethods = [PaymentMethod.Card] }));
     }
+
+    // Found by the reliability suite's bad-input run: both were accepted and opened provider sessions.
+    [Theory]
+    [InlineData("description", "Order\u0000\u0007", "description")]
+    [InlineData("name", "Jane\u001b[31m", "customer.name")]
+    [InlineData("reference", "<script>alert(1)</script>", "merchantReference")]
+    [InlineData("reference", "order 1; rm -rf /", "merchantReference")]
+    public void Control_characters_in_text_and_markup_in_references_are_refused(string part, string value, string field)
+    {
+        var sample = SampleCheckouts.For(PaymentProvider.Kiotapay);
+        var text = System.Text.RegularExpressions.Regex.Unescape(value);
+        var request = part switch
+        {
+            "description" => sample with { Description = text },
+            "name" => sample with { Customer = sample.Customer with { Name = text } },
+            _ => sample with { MerchantReference = text },
+        };
+
+        Assert.Equal(field, Assert.Single(CheckoutValidator.Validate(request)).Field);
+    }
+
+    [Theory]
+    [InlineData("ORDER-2026/11#42")]
+    [InlineData("inv_2026.11:7")]
+    public void Order_numbers_as_merchants_write_them_are_accepted(string reference) =>
+        Assert.Empty(CheckoutValidator.Validate(SampleCheckouts.For(PaymentProvider.Kiotapay) with { MerchantReference = reference }));
 }

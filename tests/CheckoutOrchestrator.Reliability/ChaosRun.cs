@@ -1,0 +1,223 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Simulators.Infrastructure;
+using CheckoutOrchestrator.Simulators.Merchant;
+
+namespace CheckoutOrchestrator.Reliability;
+
+/// <summary>
+/// Opens the checkouts with every fault on at once, kills the worker and restarts the API on the way,
+/// lets everything settle, then holds each checkout against the simulators' truth.
+/// </summary>
+public sealed class ChaosRun
+{
+    private readonly ChaosSettings settings;
+    private readonly ChaosSystem stack;
+    private readonly HttpClient simulator;
+
+    public ChaosRun(ChaosSettings settings, ChaosSystem stack, HttpClient simulator)
+    {
+        this.settings = settings;
+        this.stack = stack;
+        this.simulator = simulator;
+    }
+
+    public async Task<ChaosReport> RunAsync(BadInputReport badInput)
+    {
+        await SetFaultsAsync();
+        using var api = new ApiClient(stack.ApiUrl, ChaosSystem.Merchant.ApiKey);
+        using var customer = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var driver = new CheckoutDriver(api, customer, stack.SimulatorUrl, settings);
+        var runId = $"chaos-{DateTime.UtcNow:yyyyMMddHHmmss}";
+        var opened = 0;
+        var runs = new List<Task<DrivenCheckout>>();
+        var restarts = RestartPartsAsync(() => Volatile.Read(ref opened));
+        for (var i = 0; i < settings.Checkouts; i++)
+        {
+            runs.Add(driver.RunAsync(i, ChaosReport.Providers[i % ChaosReport.Providers.Count], FateOf(i), runId));
+            Interlocked.Increment(ref opened);
+            await Task.Delay(1000 / settings.OpenPerSecond);
+        }
+
+        await restarts;
+        var driven = await Task.WhenAll(runs);
+        Console.WriteLine($"All {driven.Length} checkouts driven; letting retries and notifications settle.");
+        await ClearFaultsAsync();
+        await Task.Delay(TimeSpan.FromSeconds(20));
+        return await JudgeAsync(driven, api, badInput);
+    }
+
+    private static Fate FateOf(int index) => (index % 20) switch
+    {
+        < 11 => Fate.Pays,
+        < 14 => Fate.Fails,
+        < 17 => Fate.Abandons,
+        _ => Fate.PaysAfterTheEnd,
+    };
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        while (!condition())
+        {
+            await Task.Delay(100);
+        }
+    }
+
+    private static JsonElement? Find(Dictionary<string, JsonElement> sessions, PaymentProvider provider, JsonElement view, string field) =>
+        view.GetProperty(field).GetString() is { } key && sessions.TryGetValue($"{provider}:{key}", out var session) ? session : null;
+
+    private static string Shorten(string? note) => note is null ? string.Empty : note.Length <= 110 ? note : note[..110] + "…";
+
+    private async Task SetFaultsAsync()
+    {
+        foreach (var provider in ChaosReport.Providers)
+        {
+            await simulator.PutAsJsonAsync($"/simulator/{provider.ToSlug()}/faults", new FaultSettings
+            {
+                FailRate = settings.ProviderErrorRate,
+                FailStatus = 503,
+                HangRate = settings.ProviderTimeoutRate,
+                DuplicateCallbacks = settings.ExtraCallbackDeliveries,
+                DropRate = settings.DroppedCallbackRate,
+                OutOfOrderRate = settings.OutOfOrderRate,
+                ForgeRate = settings.ForgedRate,
+            });
+        }
+
+        await simulator.PutAsJsonAsync("/simulator/merchant/inbox/faults", new InboxFaults { FailNext = settings.MerchantEndpointFailures });
+    }
+
+    private async Task ClearFaultsAsync()
+    {
+        foreach (var provider in ChaosReport.Providers)
+        {
+            await simulator.DeleteAsync(new Uri($"/simulator/{provider.ToSlug()}/faults", UriKind.Relative));
+        }
+    }
+
+    private async Task RestartPartsAsync(Func<int> opened)
+    {
+        if (settings.KillWorker)
+        {
+            await WaitForAsync(() => opened() >= settings.Checkouts * 35 / 100);
+            Console.WriteLine("SIGKILL worker");
+            stack.Worker.Kill();
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            await stack.Worker.StartAsync();
+        }
+
+        if (settings.RestartApi)
+        {
+            await WaitForAsync(() => opened() >= settings.Checkouts * 65 / 100);
+            Console.WriteLine("SIGKILL API");
+            stack.Api.Kill();
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await stack.Api.StartAsync();
+        }
+    }
+
+    private async Task<ChaosReport> JudgeAsync(DrivenCheckout[] driven, ApiClient api, BadInputReport badInput)
+    {
+        var sessions = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var sessionsPerReference = new Dictionary<string, int>(StringComparer.Ordinal);
+        var forgeries = new List<JsonElement>();
+        foreach (var provider in ChaosReport.Providers)
+        {
+            foreach (var session in (await simulator.GetFromJsonAsync<JsonElement>($"/simulator/{provider.ToSlug()}/sessions")).EnumerateArray())
+            {
+                sessions[$"{provider}:{session.GetProperty("id").GetString()}"] = session;
+                if (session.GetProperty("reference").GetString() is { } reference)
+                {
+                    sessions.TryAdd($"{provider}:{reference}", session);
+                    sessionsPerReference[$"{provider}:{reference}"] = sessionsPerReference.GetValueOrDefault($"{provider}:{reference}") + 1;
+                }
+            }
+
+            forgeries.AddRange((await simulator.GetFromJsonAsync<JsonElement>($"/simulator/{provider.ToSlug()}/callbacks")).EnumerateArray()
+                .Where(c => c.GetProperty("forgery").ValueKind == JsonValueKind.String));
+        }
+
+        var inbox = await simulator.GetFromJsonAsync<List<ReceivedEvent>>("/simulator/merchant/inbox") ?? [];
+        var verdicts = new ConcurrentDictionary<string, int>();
+        var statuses = new ConcurrentDictionary<string, int>();
+        var times = new ConcurrentDictionary<string, List<double>>();
+        var reviews = new List<string>();
+        var failures = new List<string>();
+        var notNotified = 0;
+        foreach (var checkout in driven)
+        {
+            JsonElement? view = null;
+            if (checkout.CheckoutId is { } id)
+            {
+                var (status, body) = await api.SendAsync("GET /checkouts/{id}", () => new HttpRequestMessage(HttpMethod.Get, $"/checkouts/{id}"));
+                view = status == 200 ? JsonDocument.Parse(body).RootElement.Clone() : null;
+            }
+
+            JsonElement? session = view is { } v && (Find(sessions, checkout.Provider, v, "providerSessionId") ?? Find(sessions, checkout.Provider, v, "providerReference")) is { } s ? s : null;
+            var verdict = Verdicts.Of(view, session);
+            verdicts.AddOrUpdate(verdict, 1, (_, n) => n + 1);
+            if (Verdicts.Failures.Contains(verdict))
+            {
+                failures.Add($"{checkout.CheckoutId} ({checkout.Provider}, {checkout.Fate}): {verdict}");
+            }
+
+            if (view is not { } final)
+            {
+                continue;
+            }
+
+            var finalStatus = final.GetProperty("status").GetString()!;
+            statuses.AddOrUpdate(finalStatus, 1, (_, n) => n + 1);
+            if (final.GetProperty("completedAt").GetString() is { } completed)
+            {
+                var seconds = (DateTimeOffset.Parse(completed, System.Globalization.CultureInfo.InvariantCulture) - DateTimeOffset.Parse(final.GetProperty("createdAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).TotalSeconds;
+                times.GetOrAdd($"{finalStatus} by {Verdicts.PathOf(final)}", _ => []).Add(seconds);
+            }
+
+            reviews.AddRange(final.GetProperty("reviewNotes").EnumerateArray().Select(n => $"{checkout.Provider}: {Shorten(n.GetString())}"));
+            if (!inbox.Any(e => e.CheckoutId == checkout.CheckoutId && e.Status == finalStatus && e.SignatureVerified))
+            {
+                notNotified++;
+                failures.Add($"{checkout.CheckoutId}: the merchant never received its {finalStatus} event");
+            }
+        }
+
+        var succeededTwice = inbox.Where(e => e.Type == "checkout.succeeded").GroupBy(e => e.CheckoutId).Count(g => g.Select(e => e.EventId).Distinct().Count() > 1);
+        var repeatedIds = inbox.GroupBy(e => (e.CheckoutId, e.Type)).Count(g => g.Select(e => e.EventId).Distinct().Count() > 1);
+        var answers = api.Answers.GroupBy(a => a.Status).ToDictionary(g => g.Key, g => g.Count());
+        var serverErrors = api.Answers.Count(a => a.Status >= 500 && a.Status is not (502 or 503));
+        var report = new ChaosReport
+        {
+            TemporalServer = stack.TemporalServer,
+            Machine = $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
+            Settings = settings,
+            Checkouts = driven.Length,
+            Verdicts = new(verdicts),
+            FinalStatuses = new(statuses),
+            Lost = verdicts.GetValueOrDefault(Verdicts.Lost),
+            SucceededTwice = succeededTwice,
+            ForgedAccepted = verdicts.GetValueOrDefault(Verdicts.FalseSuccess) + verdicts.GetValueOrDefault(Verdicts.FalseLatePayment) + verdicts.GetValueOrDefault(Verdicts.WrongAmount),
+            ForgeriesSent = forgeries.GroupBy(f => f.GetProperty("forgery").GetString()!).ToDictionary(g => g.Key, g => g.Count()),
+            SecondSessions = sessionsPerReference.Count(r => r.Value > 1),
+            FinalCheckoutsNotNotified = notNotified,
+            EventIdsRepeatedPerState = repeatedIds,
+            ApiAnswers = answers,
+            ServerErrors = serverErrors,
+            TimeToFinalSeconds = times.ToDictionary(t => t.Key, t => ChaosReport.Of(t.Value)),
+            ReviewReasons = reviews,
+            Failures = failures,
+            BadInput = badInput,
+            WorkerKills = stack.Worker.Starts - 1,
+            ApiRestarts = stack.Api.Starts - 1,
+        };
+        if (succeededTwice + repeatedIds + serverErrors + report.SecondSessions + badInput.ServerErrors + badInput.NotProblemDetails + badInput.ProviderCalls > 0)
+        {
+            failures.Add("An invariant above is not zero.");
+            failures.AddRange(badInput.Offenders.Select(o => $"bad input: {o}"));
+        }
+
+        return report;
+    }
+}

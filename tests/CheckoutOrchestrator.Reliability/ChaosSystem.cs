@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using CheckoutOrchestrator.DevHost;
+using CheckoutOrchestrator.Merchants;
+using CheckoutOrchestrator.Simulators;
+using CheckoutOrchestrator.Simulators.LakiPay;
+using Temporalio.Client;
+using Temporalio.Testing;
+
+namespace CheckoutOrchestrator.Reliability;
+
+/// <summary>
+/// The whole system for a reliability run: a Temporal dev server (TEMPORAL_CLI_PATH, else the SDK's
+/// download) or the cluster TEMPORAL_ADDRESS names, the simulators in this process, and the API and
+/// the worker as processes of their own built from the repository.
+/// </summary>
+public sealed class ChaosSystem : IAsyncDisposable
+{
+    public static readonly DevMerchant Merchant = new("chaos-shop", "cok_chaos_shop_reliability_only_key_0001", "whsec_chaos_shop_reliability_only_secret_0001");
+
+    private WorkflowEnvironment? temporal;
+    private WebApplication? simulators;
+
+    private ChaosSystem()
+    {
+    }
+
+    public Uri ApiUrl { get; private set; } = null!;
+
+    public Uri SimulatorUrl { get; private set; } = null!;
+
+    public ITemporalClient Temporal { get; private set; } = null!;
+
+    public string TemporalServer { get; private set; } = string.Empty;
+
+    public ChildHost Api { get; private set; } = null!;
+
+    public ChildHost Worker { get; private set; } = null!;
+
+    public static async Task<ChaosSystem> StartAsync(string logFolder)
+    {
+        var stack = new ChaosSystem();
+        await stack.StartPartsAsync(logFolder);
+        return stack;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Api is not null)
+        {
+            await Api.DisposeAsync();
+        }
+
+        if (Worker is not null)
+        {
+            await Worker.DisposeAsync();
+        }
+
+        if (simulators is not null)
+        {
+            await simulators.StopAsync();
+            await simulators.DisposeAsync();
+        }
+
+        if (temporal is not null)
+        {
+            await temporal.ShutdownAsync();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>A host's build output in this repository, in the configuration this runner was built in.</summary>
+    private static string HostDll(string project)
+    {
+        var configuration = typeof(ChaosSystem).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "CheckoutOrchestrator.sln")))
+        {
+            root = root.Parent;
+        }
+
+        if (root is null)
+        {
+            throw new DirectoryNotFoundException("Run from a build inside the repository.");
+        }
+
+        var dll = Path.Combine(root.FullName, "src", project, "bin", configuration, "net10.0", $"CheckoutOrchestrator.{project}.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the solution first: no {dll}.");
+    }
+
+    private async Task StartPartsAsync(string logFolder)
+    {
+        var dev = DevSettings.Load(DevSettings.Find(AppContext.BaseDirectory));
+        string address;
+        if (Environment.GetEnvironmentVariable("TEMPORAL_ADDRESS") is { Length: > 0 } given)
+        {
+            address = given;
+            TemporalServer = $"given cluster at {given}";
+        }
+        else
+        {
+            var cli = Environment.GetEnvironmentVariable("TEMPORAL_CLI_PATH");
+            address = $"127.0.0.1:{FreePort()}";
+            temporal = await WorkflowEnvironment.StartLocalAsync(new()
+            {
+                TargetHost = address,
+                Namespace = dev.Temporal.Namespace,
+                SearchAttributes = dev.Temporal.SearchAttributeKeys(),
+                DevServerOptions = new() { ExistingPath = cli is { Length: > 0 } ? cli : null },
+            });
+            TemporalServer = cli is { Length: > 0 } ? $"dev server {cli} (offline stand-in if built from ../shared)" : "Temporal CLI dev server (SDK download)";
+        }
+
+        Temporal = await TemporalClient.ConnectAsync(new(address) { Namespace = dev.Temporal.Namespace });
+
+        simulators = SimulatorApp.Create([], builder =>
+        {
+            builder.Configuration.Sources.Clear();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Urls"] = $"http://127.0.0.1:{FreePort()}",
+                [$"Simulators:MerchantSecrets:{Merchant.Id}:0"] = Merchant.NotificationSecret,
+            });
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        await simulators.StartAsync();
+        SimulatorUrl = new Uri(simulators.Urls.First());
+
+        ApiUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+        var settings = SimulatorClientSettings.For(SimulatorUrl, ApiUrl, DevRun.DevSigningKey, simulators.Services.GetRequiredService<LakiPaySigningKey>().PublicKeyPem);
+        settings["Temporal:Address"] = address;
+        settings["Temporal:Namespace"] = dev.Temporal.Namespace;
+        settings["Temporal:TaskQueue"] = dev.Temporal.TaskQueue;
+        settings["PayloadEncryption:Keys:chaos"] = DevRun.DevPayloadKey;
+        settings["PayloadEncryption:EncryptWith"] = "chaos";
+        settings["Codec:OperatorTokenSha256:0"] = ApiKeys.Hash(DevRun.DevOperatorToken);
+        settings["Logging:LogLevel:Default"] = "Warning";
+        foreach (var (key, value) in Merchant.Settings(SimulatorUrl))
+        {
+            settings[key] = value;
+        }
+
+        var workerUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+        Worker = new ChildHost("worker", HostDll("Worker"), new Dictionary<string, string?>(settings) { ["Urls"] = workerUrl.AbsoluteUri }, workerUrl, Path.Combine(logFolder, "worker.log"));
+        Api = new ChildHost("api", HostDll("Api"), new Dictionary<string, string?>(settings) { ["Urls"] = ApiUrl.AbsoluteUri }, ApiUrl, Path.Combine(logFolder, "api.log"));
+        await Worker.StartAsync();
+        await Api.StartAsync();
+        await AdullamWebhookSetup.RegisterAsync(SimulatorUrl, new Uri(ApiUrl, "webhooks/adullam"));
+    }
+}
