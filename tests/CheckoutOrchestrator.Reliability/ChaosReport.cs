@@ -44,6 +44,9 @@ public sealed record ChaosReport
 
     public required List<string> Failures { get; init; }
 
+    /// <summary>Checkouts whose end is acceptable but not plain: paid and on review, or waiting for the watch.</summary>
+    public required List<string> Attention { get; init; }
+
     public required BadInputReport BadInput { get; init; }
 
     public required int WorkerKills { get; init; }
@@ -96,6 +99,11 @@ public sealed record ChaosReport
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"  {reason.Count()} x {reason.Key}");
             }
+        }
+
+        foreach (var line in Attention)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  attention: {line}");
         }
 
         text.AppendLine(Passed ? "PASSED" : "FAILED:");

@@ -28,7 +28,7 @@ public sealed class ChaosRun
     {
         await SetFaultsAsync();
         using var api = new ApiClient(stack.ApiUrl, ChaosSystem.Merchant.ApiKey);
-        using var customer = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var customer = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
         var driver = new CheckoutDriver(api, customer, stack.SimulatorUrl, settings);
         var runId = $"chaos-{DateTime.UtcNow:yyyyMMddHHmmss}";
         var opened = 0;
@@ -63,6 +63,13 @@ public sealed class ChaosRun
         {
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>The checkout's state an event told: one event id per state, however often it was delivered.</summary>
+    private static (string? CheckoutId, string? Type, string? Status, int ReviewNotes, bool Late) StateOf(ReceivedEvent received)
+    {
+        var checkout = JsonDocument.Parse(received.Body).RootElement.GetProperty("checkout");
+        return (received.CheckoutId, received.Type, checkout.GetProperty("status").GetString(), checkout.GetProperty("reviewNotes").GetArrayLength(), checkout.GetProperty("latePayment").ValueKind == JsonValueKind.Object);
     }
 
     private static JsonElement? Find(Dictionary<string, JsonElement> sessions, PaymentProvider provider, JsonElement view, string field) =>
@@ -146,6 +153,7 @@ public sealed class ChaosRun
         var reviews = new List<string>();
         var failures = new List<string>();
         var notNotified = 0;
+        var attention = new List<string>();
         foreach (var checkout in driven)
         {
             JsonElement? view = null;
@@ -161,6 +169,11 @@ public sealed class ChaosRun
             if (Verdicts.Failures.Contains(verdict))
             {
                 failures.Add($"{checkout.CheckoutId} ({checkout.Provider}, {checkout.Fate}): {verdict}");
+            }
+
+            if (verdict is not (Verdicts.Correct or Verdicts.NotOpened))
+            {
+                attention.Add($"{checkout.CheckoutId} ({checkout.Provider}, {checkout.Fate}): {verdict}; {string.Join(" | ", view?.GetProperty("reviewNotes").EnumerateArray().Select(n => n.GetString()) ?? [])}");
             }
 
             if (view is not { } final)
@@ -185,7 +198,7 @@ public sealed class ChaosRun
         }
 
         var succeededTwice = inbox.Where(e => e.Type == "checkout.succeeded").GroupBy(e => e.CheckoutId).Count(g => g.Select(e => e.EventId).Distinct().Count() > 1);
-        var repeatedIds = inbox.GroupBy(e => (e.CheckoutId, e.Type)).Count(g => g.Select(e => e.EventId).Distinct().Count() > 1);
+        var repeatedIds = inbox.GroupBy(StateOf).Count(g => g.Select(e => e.EventId).Distinct().Count() > 1);
         var answers = api.Answers.GroupBy(a => a.Status).ToDictionary(g => g.Key, g => g.Count());
         var serverErrors = api.Answers.Count(a => a.Status >= 500 && a.Status is not (502 or 503));
         var report = new ChaosReport
@@ -207,6 +220,7 @@ public sealed class ChaosRun
             ServerErrors = serverErrors,
             TimeToFinalSeconds = times.ToDictionary(t => t.Key, t => ChaosReport.Of(t.Value)),
             ReviewReasons = reviews,
+            Attention = attention,
             Failures = failures,
             BadInput = badInput,
             WorkerKills = stack.Worker.Starts - 1,

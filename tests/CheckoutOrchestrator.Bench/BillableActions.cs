@@ -1,0 +1,54 @@
+using Temporalio.Api.Enums.V1;
+using Temporalio.Api.History.V1;
+
+namespace CheckoutOrchestrator.Bench;
+
+/// <summary>
+/// Temporal Cloud's billable actions as they show in a history (docs.temporal.io/cloud/actions):
+/// a workflow started, a signal received, an update accepted, an activity attempt started (each
+/// retry again), a timer started (wait-with-timeout timers too), a search-attribute upsert. Workflow
+/// tasks, completions and markers are not actions. Queries and describes leave no event: they are
+/// counted apart, by the caller.
+/// </summary>
+public static class BillableActions
+{
+    public static int Of(IEnumerable<HistoryEvent> events) => events.Count(IsAction);
+
+    /// <summary>Where the actions go: "activity GetStatus 2, timer 3, …", so the next saving is obvious.</summary>
+    public static string Breakdown(IReadOnlyList<HistoryEvent> events)
+    {
+        var activityTypes = events.Where(e => e.ActivityTaskScheduledEventAttributes is not null)
+            .ToDictionary(e => e.EventId, e => e.ActivityTaskScheduledEventAttributes.ActivityType.Name);
+        return string.Join(", ", events.Where(IsAction)
+            .Select(e => e.ActivityTaskStartedEventAttributes is { } started ? $"activity {activityTypes[started.ScheduledEventId]}" : Name(e.EventType))
+            .GroupBy(name => name)
+            .Select(g => $"{g.Key} {g.Count()}"));
+    }
+
+    /// <summary>Provider status lookups: started attempts of the GetStatus activity.</summary>
+    public static int Lookups(IReadOnlyList<HistoryEvent> events)
+    {
+        var lookups = events.Where(e => e.ActivityTaskScheduledEventAttributes?.ActivityType.Name == "GetStatus").Select(e => e.EventId).ToHashSet();
+        return events.Count(e => e.ActivityTaskStartedEventAttributes is { } started && lookups.Contains(started.ScheduledEventId));
+    }
+
+    private static bool IsAction(HistoryEvent e) => e.EventType is
+        EventType.WorkflowExecutionStarted
+        or EventType.WorkflowExecutionSignaled
+        or EventType.WorkflowExecutionUpdateAccepted
+        or EventType.ActivityTaskStarted
+        or EventType.TimerStarted
+        or EventType.UpsertWorkflowSearchAttributes
+        or EventType.StartChildWorkflowExecutionInitiated
+        or EventType.SignalExternalWorkflowExecutionInitiated;
+
+    private static string Name(EventType type) => type switch
+    {
+        EventType.WorkflowExecutionStarted => "start",
+        EventType.WorkflowExecutionSignaled => "signal",
+        EventType.WorkflowExecutionUpdateAccepted => "update",
+        EventType.TimerStarted => "timer",
+        EventType.UpsertWorkflowSearchAttributes => "search-attribute upsert",
+        _ => type.ToString(),
+    };
+}
