@@ -4,17 +4,25 @@ using System.Text.Json;
 using CheckoutOrchestrator.Bench;
 using CheckoutOrchestrator.Checkouts;
 
-// dotnet run --project tests/CheckoutOrchestrator.Bench -c Release [-- --out bench.json]
+// dotnet run --project tests/CheckoutOrchestrator.Bench -c Release [-- --out bench.json] [--requests 500]
 const decimal ListPricePerMillionActions = 50m;
 var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? "bench.json";
+var requests = int.Parse(args.SkipWhile(a => a != "--requests").Skip(1).FirstOrDefault() ?? "500", CultureInfo.InvariantCulture);
 
-await using var scenarios = await CostScenarios.StartAsync();
-var costs = await scenarios.RunAllAsync();
+IReadOnlyList<ScenarioCost> costs;
+string server;
+await using (var scenarios = await CostScenarios.StartAsync())
+{
+    costs = await scenarios.RunAllAsync();
+    server = scenarios.Server;
+}
+
+var url = await TimeToUrl.MeasureAsync(requests);
 var polling = Enum.GetValues<PaymentProvider>().Select(PollingFigures.For).ToList();
 var adullam = polling.Single(p => p.Provider == "adullam");
 
 var text = new StringBuilder()
-    .AppendLine(CultureInfo.InvariantCulture, $"Temporal cost per checkout, read from the histories of real runs (API, worker, simulators) on the time-skipping test server at {scenarios.Server}.")
+    .AppendLine(CultureInfo.InvariantCulture, $"Temporal cost per checkout, read from the histories of real runs (API, worker, simulators) on the time-skipping test server at {server}.")
     .AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}. Actions counted as Temporal Cloud bills them (see BillableActions); price {ListPricePerMillionActions} USD per million actions (list, first tier).")
     .AppendLine()
     .AppendLine("| Checkout | Actions | History events | Lookups | USD per million checkouts | Naive 5 s polling: actions | events | USD per million |")
@@ -40,6 +48,14 @@ foreach (var p in polling)
 
 text.AppendLine()
     .AppendLine(CultureInfo.InvariantCulture, $"Adullam (100 requests/minute, 1000/hour): lookups an hour for 10 / 100 / 1000 open checkouts = {adullam.LookupsPerHour(10)} / {adullam.LookupsPerHour(100)} / {adullam.LookupsPerHour(1000)}");
+text.AppendLine()
+    .AppendLine(CultureInfo.InvariantCulture, $"Time to checkout URL, {url.Requests} requests at {url.Concurrency} concurrent, provider answering in 100 ms (dev server: {Environment.GetEnvironmentVariable("TEMPORAL_CLI_PATH") ?? "SDK download"}):")
+    .AppendLine("| | p50 ms | p99 ms |")
+    .AppendLine("|---|---|---|")
+    .AppendLine(CultureInfo.InvariantCulture, $"| POST /checkouts to its URL | {url.ThroughApi.P50:F0} | {url.ThroughApi.P99:F0} |")
+    .AppendLine(CultureInfo.InvariantCulture, $"| the same create, Refit client called directly | {url.Direct.P50:F0} | {url.Direct.P99:F0} |")
+    .AppendLine(CultureInfo.InvariantCulture, $"| ratio (goal <= 1.15 / <= 1.5) | {url.RatioP50:F2} | {url.RatioP99:F2} |")
+    .AppendLine(CultureInfo.InvariantCulture, $"Medians of the API path: request {url.ApiRequestMedian:F0} ms = API's own {url.ApiRequestMedian - url.UpdateWithStartMedian:F0} + update-with-start round trip {url.UpdateWithStartMedian:F0}; of which the activity {url.ActivityMedian:F0} (provider HTTP {url.ProviderCallMedian:F0}) and Temporal plus worker pickup {url.UpdateWithStartMedian - url.ActivityMedian:F0}.");
 Console.WriteLine(text);
-await File.WriteAllTextAsync(output, JsonSerializer.Serialize(new { server = scenarios.Server, costs, polling, listPricePerMillionActions = ListPricePerMillionActions }, new JsonSerializerOptions { WriteIndented = true }));
+await File.WriteAllTextAsync(output, JsonSerializer.Serialize(new { server, costs, polling, timeToUrl = url, listPricePerMillionActions = ListPricePerMillionActions }, new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine($"Figures written to {Path.GetFullPath(output)}");

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace CheckoutOrchestrator.Bench;
+
+/// <summary>Collects the spans the in-process API, worker and HTTP clients emit, to split a request's time.</summary>
+public sealed class SpanRecorder : IDisposable
+{
+    private readonly ConcurrentQueue<Activity> spans = new();
+    private readonly ActivityListener listener;
+
+    public SpanRecorder()
+    {
+        listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is "CheckoutOrchestrator.Temporal" or "Microsoft.AspNetCore" or "System.Net.Http",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+    }
+
+    public void Clear() => spans.Clear();
+
+    /// <summary>The median duration in ms of the spans from <paramref name="source"/> named like <paramref name="name"/> (and whose URL has <paramref name="urlPart"/>).</summary>
+    public double Median(string source, string name, string? urlPart = null)
+    {
+        var durations = spans
+            .Where(s => s.Source.Name == source && s.DisplayName.StartsWith(name, StringComparison.Ordinal)
+                && (urlPart is null || (s.GetTagItem("url.full") as string ?? string.Empty).Contains(urlPart, StringComparison.Ordinal)))
+            .Select(s => s.Duration.TotalMilliseconds)
+            .ToList();
+        return Percentiles.Of(durations).P50;
+    }
+
+    public void Dispose() => listener.Dispose();
+}
+
+public sealed record Percentiles(int Count, double P50, double P99)
+{
+    public static Percentiles Of(IReadOnlyCollection<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        double At(double q) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+        return new Percentiles(sorted.Length, At(0.50), At(0.99));
+    }
+}

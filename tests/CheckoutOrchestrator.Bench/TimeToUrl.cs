@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.DevHost;
+using CheckoutOrchestrator.Providers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CheckoutOrchestrator.Bench;
+
+/// <summary>
+/// How much later a merchant gets the checkout URL through the orchestrator than by calling the
+/// provider itself: POST /checkouts to its 201, against the same Refit client's create call, with the
+/// provider (simulator) answering in 100 ms; spans of the API path split the difference.
+/// </summary>
+public static class TimeToUrl
+{
+    private const int Concurrency = 20;
+
+    public static async Task<TimeToUrlFigures> MeasureAsync(int requests)
+    {
+        var settings = DevSettings.Load(DevSettings.Find(AppContext.BaseDirectory));
+        (settings.Temporal.Port, settings.Temporal.UiPort, settings.Api.Port, settings.Simulators.Port) = (0, 0, 0, 0);
+        var cli = Environment.GetEnvironmentVariable("TEMPORAL_CLI_PATH");
+        await using var run = await DevRun.StartAsync(new DevRunOptions(settings)
+        {
+            TemporalCliPath = cli is { Length: > 0 } ? cli : null,
+            ConfigureLogging = logging => logging.SetMinimumLevel(LogLevel.Warning),
+        });
+        using var simulators = new HttpClient { BaseAddress = run.SimulatorUrl };
+        await simulators.PutAsJsonAsync("/simulator/kiotapay/faults", new { latencyMs = 100 });
+        using var api = new HttpClient { BaseAddress = run.ApiUrl };
+        api.DefaultRequestHeaders.Authorization = new("Bearer", DevMerchant.Shop.ApiKey);
+        var provider = run.WorkerServices.GetServices<IPaymentProviderClient>().Single(c => c.Provider == PaymentProvider.Kiotapay);
+
+        using var spans = new SpanRecorder();
+        await RepeatAsync(20, _ => ThroughApiAsync(api));
+        await RepeatAsync(20, _ => DirectAsync(provider));
+        spans.Clear();
+
+        var viaApi = await RepeatAsync(requests, _ => ThroughApiAsync(api));
+        var direct = await RepeatAsync(requests, _ => DirectAsync(provider));
+        return new TimeToUrlFigures(
+            requests,
+            Concurrency,
+            Percentiles.Of(viaApi),
+            Percentiles.Of(direct),
+            spans.Median("Microsoft.AspNetCore", "POST /checkouts"),
+            spans.Median("CheckoutOrchestrator.Temporal", "UpdateWithStartWorkflow:CheckoutWorkflow"),
+            spans.Median("CheckoutOrchestrator.Temporal", "RunActivity:CreateSession"),
+            spans.Median("System.Net.Http", "POST", "/checkout-sessions"));
+    }
+
+    private static async Task<double> ThroughApiAsync(HttpClient api)
+    {
+        var body = new JsonObject
+        {
+            ["merchantReference"] = $"url-{Guid.NewGuid():N}"[..28],
+            ["provider"] = "kiotapay",
+            ["amount"] = "1500",
+            ["currency"] = "KES",
+            ["description"] = "Bench order",
+            ["customer"] = new JsonObject { ["name"] = "Jane Wanjiru", ["phone"] = "+254712345678", ["email"] = "jane@example.com" },
+            ["redirectUrls"] = new JsonObject { ["success"] = "https://shop.example.com/ok", ["failure"] = "https://shop.example.com/failed" },
+        };
+        var clock = Stopwatch.StartNew();
+        using var response = await api.PostAsync(new Uri("/checkouts", UriKind.Relative), new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        return (int)response.StatusCode == 201 ? elapsed : throw new InvalidOperationException($"POST /checkouts answered {(int)response.StatusCode}");
+    }
+
+    private static async Task<double> DirectAsync(IPaymentProviderClient provider)
+    {
+        var request = new CheckoutRequest(
+            DevMerchant.Shop.Id,
+            $"direct-{Guid.NewGuid():N}"[..28],
+            PaymentProvider.Kiotapay,
+            new Money(1500m, "KES"),
+            "Bench order",
+            new Customer("Jane Wanjiru", "+254712345678", "jane@example.com"),
+            new RedirectUrls(new Uri("https://shop.example.com/ok"), new Uri("https://shop.example.com/failed")),
+            [],
+            1800);
+        var clock = Stopwatch.StartNew();
+        await provider.CreateSessionAsync(new CreateSessionCommand(CheckoutIds.For(request.MerchantId, request.MerchantReference), request, 1), CancellationToken.None);
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    private static async Task<List<double>> RepeatAsync(int count, Func<int, Task<double>> call)
+    {
+        var results = new ConcurrentBag<double>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, _) => results.Add(await call(i)));
+        return [.. results];
+    }
+}
+
+/// <summary>Milliseconds: the merchant's wait for the URL both ways, and the medians of the API path's spans.</summary>
+public sealed record TimeToUrlFigures(
+    int Requests,
+    int Concurrency,
+    Percentiles ThroughApi,
+    Percentiles Direct,
+    double ApiRequestMedian,
+    double UpdateWithStartMedian,
+    double ActivityMedian,
+    double ProviderCallMedian)
+{
+    public double RatioP50 => ThroughApi.P50 / Direct.P50;
+
+    public double RatioP99 => ThroughApi.P99 / Direct.P99;
+}
