@@ -18,6 +18,8 @@ await using (var scenarios = await CostScenarios.StartAsync())
 }
 
 var url = await TimeToUrl.MeasureAsync(requests);
+var seconds = int.Parse(args.SkipWhile(a => a != "--seconds").Skip(1).FirstOrDefault() ?? "60", CultureInfo.InvariantCulture);
+var throughput = await Throughput.MeasureAsync(50, TimeSpan.FromSeconds(seconds));
 var polling = Enum.GetValues<PaymentProvider>().Select(PollingFigures.For).ToList();
 var adullam = polling.Single(p => p.Provider == "adullam");
 
@@ -56,6 +58,9 @@ text.AppendLine()
     .AppendLine(CultureInfo.InvariantCulture, $"| the same create, Refit client called directly | {url.Direct.P50:F0} | {url.Direct.P99:F0} |")
     .AppendLine(CultureInfo.InvariantCulture, $"| ratio (goal <= 1.15 / <= 1.5) | {url.RatioP50:F2} | {url.RatioP99:F2} |")
     .AppendLine(CultureInfo.InvariantCulture, $"Medians of the API path: request {url.ApiRequestMedian:F0} ms = API's own {url.ApiRequestMedian - url.UpdateWithStartMedian:F0} + update-with-start round trip {url.UpdateWithStartMedian:F0}; of which the activity {url.ActivityMedian:F0} (provider HTTP {url.ProviderCallMedian:F0}) and Temporal plus worker pickup {url.UpdateWithStartMedian - url.ActivityMedian:F0}.");
+text.AppendLine()
+    .AppendLine(CultureInfo.InvariantCulture, $"Throughput, {throughput.Clients} merchant clients for {throughput.Seconds:F0} s (open, pay, long-poll to final; API, worker and simulators in one process on {BenchDevRun.Server}):")
+    .AppendLine(CultureInfo.InvariantCulture, $"{throughput.Completed} checkouts succeeded, {throughput.CheckoutsPerSecond:F1} a second; end to end p50 {throughput.EndToEndMs.P50:F0} ms, p99 {throughput.EndToEndMs.P99:F0} ms; {throughput.CpuSecondsPerCheckout * 1000:F0} ms CPU per checkout (API + worker + simulators); peak working set {throughput.PeakWorkingSetMiB} MiB; not succeeded {throughput.NotSucceeded}, merchant not told {throughput.NotNotified}.");
 Console.WriteLine(text);
-await File.WriteAllTextAsync(output, JsonSerializer.Serialize(new { server, costs, polling, timeToUrl = url, listPricePerMillionActions = ListPricePerMillionActions }, new JsonSerializerOptions { WriteIndented = true }));
+await File.WriteAllTextAsync(output, JsonSerializer.Serialize(new { server, costs, polling, timeToUrl = url, throughput, listPricePerMillionActions = ListPricePerMillionActions }, new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine($"Figures written to {Path.GetFullPath(output)}");

@@ -7,7 +7,6 @@ using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.DevHost;
 using CheckoutOrchestrator.Providers;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CheckoutOrchestrator.Bench;
 
@@ -22,18 +21,10 @@ public static class TimeToUrl
 
     public static async Task<TimeToUrlFigures> MeasureAsync(int requests)
     {
-        var settings = DevSettings.Load(DevSettings.Find(AppContext.BaseDirectory));
-        (settings.Temporal.Port, settings.Temporal.UiPort, settings.Api.Port, settings.Simulators.Port) = (0, 0, 0, 0);
-        var cli = Environment.GetEnvironmentVariable("TEMPORAL_CLI_PATH");
-        await using var run = await DevRun.StartAsync(new DevRunOptions(settings)
-        {
-            TemporalCliPath = cli is { Length: > 0 } ? cli : null,
-            ConfigureLogging = logging => logging.SetMinimumLevel(LogLevel.Warning),
-        });
+        await using var run = await BenchDevRun.StartAsync();
         using var simulators = new HttpClient { BaseAddress = run.SimulatorUrl };
         await simulators.PutAsJsonAsync("/simulator/kiotapay/faults", new { latencyMs = 100 });
-        using var api = new HttpClient { BaseAddress = run.ApiUrl };
-        api.DefaultRequestHeaders.Authorization = new("Bearer", DevMerchant.Shop.ApiKey);
+        using var api = BenchDevRun.Api(run);
         var provider = run.WorkerServices.GetServices<IPaymentProviderClient>().Single(c => c.Provider == PaymentProvider.Kiotapay);
 
         using var spans = new SpanRecorder();
@@ -75,7 +66,7 @@ public static class TimeToUrl
     private static async Task<double> DirectAsync(IPaymentProviderClient provider)
     {
         var request = new CheckoutRequest(
-            DevMerchant.Shop.Id,
+            BenchDevRun.Merchant.Id,
             $"direct-{Guid.NewGuid():N}"[..28],
             PaymentProvider.Kiotapay,
             new Money(1500m, "KES"),

@@ -10,7 +10,7 @@ namespace CheckoutOrchestrator.Simulators.Merchant;
 /// </summary>
 public sealed class MerchantInbox
 {
-    private const int MaxKept = 2000;
+    private const int MaxKept = 50_000;
     private readonly ConcurrentQueue<ReceivedEvent> received = new();
     private readonly IOptions<SimulatorOptions> options;
     private readonly TimeProvider time;

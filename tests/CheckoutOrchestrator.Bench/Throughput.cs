@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CheckoutOrchestrator.Bench;
+
+/// <summary>
+/// Whole checkouts end to end for a while — open, the customer pays, the merchant long-polls the
+/// final state — by many merchant clients at once; then every one must be final and its merchant told.
+/// </summary>
+public static class Throughput
+{
+    private static readonly string[] Providers = ["kiotapay", "lakipay", "waftpay", "chpter"];
+
+    public static async Task<ThroughputFigures> MeasureAsync(int clients, TimeSpan duration)
+    {
+        await using var run = await BenchDevRun.StartAsync();
+        using var api = BenchDevRun.Api(run);
+        using var customer = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var self = Process.GetCurrentProcess();
+        var cpuBefore = self.TotalProcessorTime;
+        var completed = new ConcurrentBag<(string Id, double Seconds)>();
+        var failed = new ConcurrentBag<string>();
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, clients), new ParallelOptions { MaxDegreeOfParallelism = clients }, async (client, _) =>
+        {
+            for (var i = 0; clock.Elapsed < duration; i++)
+            {
+                var started = clock.Elapsed;
+                var (id, final) = await CheckoutAsync(api, customer, Providers[(client + i) % Providers.Length]);
+                if (final == "succeeded")
+                {
+                    completed.Add((id, (clock.Elapsed - started).TotalSeconds));
+                }
+                else
+                {
+                    failed.Add($"{id}: {final}");
+                }
+            }
+        });
+        var elapsed = clock.Elapsed;
+        var cpu = self.TotalProcessorTime - cpuBefore;
+        self.Refresh();
+
+        using var simulators = new HttpClient { BaseAddress = run.SimulatorUrl };
+        var told = await ToldAsync(simulators, completed.Select(c => c.Id).ToHashSet(StringComparer.Ordinal));
+        return new ThroughputFigures(
+            clients,
+            elapsed.TotalSeconds,
+            completed.Count,
+            completed.Count / elapsed.TotalSeconds,
+            cpu.TotalSeconds / Math.Max(1, completed.Count),
+            self.PeakWorkingSet64 / (1024 * 1024),
+            Percentiles.Of([.. completed.Select(c => c.Seconds * 1000)]),
+            failed.Count,
+            completed.Count - told);
+    }
+
+    private static async Task<(string Id, string Final)> CheckoutAsync(HttpClient api, HttpClient customer, string provider)
+    {
+        var body = new JsonObject
+        {
+            ["merchantReference"] = $"tp-{Guid.NewGuid():N}"[..28],
+            ["provider"] = provider,
+            ["amount"] = provider switch { "lakipay" => "1000.50", "chpter" => "100", _ => "1500" },
+            ["currency"] = provider == "lakipay" ? "ETB" : "KES",
+            ["description"] = "Bench order",
+            ["customer"] = new JsonObject { ["phone"] = provider == "lakipay" ? "+251911111111" : "+254712345678", ["name"] = "Jane Wanjiru", ["email"] = "jane@example.com" },
+            ["redirectUrls"] = new JsonObject { ["success"] = "https://shop.example.com/ok", ["failure"] = "https://shop.example.com/failed" },
+        };
+        using var opened = await api.PostAsync(new Uri("/checkouts", UriKind.Relative), new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+        var view = await opened.Content.ReadFromJsonAsync<JsonElement>();
+        var id = view.TryGetProperty("checkoutId", out var checkoutId) ? checkoutId.GetString()! : "none";
+        if ((int)opened.StatusCode != 201)
+        {
+            return (id, $"open answered {(int)opened.StatusCode}");
+        }
+
+        using (var form = new FormUrlEncodedContent([]))
+        using (await customer.PostAsync(new Uri($"{view.GetProperty("checkoutUrl").GetString()}/pay"), form))
+        {
+        }
+
+        for (var wait = 0; wait < 4; wait++)
+        {
+            var current = await api.GetFromJsonAsync<JsonElement>($"/checkouts/{id}?wait=30s");
+            if (current.GetProperty("status").GetString() is "succeeded" or "failed" or "expired" or "cancelled")
+            {
+                return (id, current.GetProperty("status").GetString()!);
+            }
+        }
+
+        return (id, "stuck");
+    }
+
+    /// <summary>How many of the checkouts the merchant's endpoint heard about, allowing deliveries half a minute to land.</summary>
+    private static async Task<int> ToldAsync(HttpClient simulators, HashSet<string> ids)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var inbox = await simulators.GetFromJsonAsync<JsonElement>("/simulator/merchant/inbox");
+            var told = inbox.EnumerateArray().Select(e => e.GetProperty("checkoutId").GetString()).Where(id => id is not null && ids.Contains(id)).Distinct().Count();
+            if (told == ids.Count || DateTime.UtcNow > deadline)
+            {
+                return told;
+            }
+
+            await Task.Delay(500);
+        }
+    }
+}
+
+/// <summary>Whole checkouts a second, and what they cost the one process that hosts API, worker and simulators here.</summary>
+public sealed record ThroughputFigures(
+    int Clients,
+    double Seconds,
+    int Completed,
+    double CheckoutsPerSecond,
+    double CpuSecondsPerCheckout,
+    long PeakWorkingSetMiB,
+    Percentiles EndToEndMs,
+    int NotSucceeded,
+    int NotNotified);
