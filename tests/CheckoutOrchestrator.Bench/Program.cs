@@ -20,6 +20,13 @@ await using (var scenarios = await CostScenarios.StartAsync())
 var url = await TimeToUrl.MeasureAsync(requests);
 var seconds = int.Parse(args.SkipWhile(a => a != "--seconds").Skip(1).FirstOrDefault() ?? "60", CultureInfo.InvariantCulture);
 var throughput = await Throughput.MeasureAsync(50, TimeSpan.FromSeconds(seconds));
+var growthSizes = (args.SkipWhile(a => a != "--growth").Skip(1).FirstOrDefault() ?? "100,1000").Split(',', StringSplitOptions.RemoveEmptyEntries)
+    .Where(size => size != "none").Select(size => int.Parse(size, CultureInfo.InvariantCulture)).ToList();
+var growth = new List<ThroughputFigures>();
+foreach (var size in growthSizes)
+{
+    growth.Add(await Throughput.MeasureAsync(50, TimeSpan.FromSeconds(Math.Min(seconds, 20)), size));
+}
 var polling = Enum.GetValues<PaymentProvider>().Select(PollingFigures.For).ToList();
 var adullam = polling.Single(p => p.Provider == "adullam");
 
@@ -60,7 +67,18 @@ text.AppendLine()
     .AppendLine(CultureInfo.InvariantCulture, $"Medians of the API path: request {url.ApiRequestMedian:F0} ms = API's own {url.ApiRequestMedian - url.UpdateWithStartMedian:F0} + update-with-start round trip {url.UpdateWithStartMedian:F0}; of which the activity {url.ActivityMedian:F0} (provider HTTP {url.ProviderCallMedian:F0}) and Temporal plus worker pickup {url.UpdateWithStartMedian - url.ActivityMedian:F0}.");
 text.AppendLine()
     .AppendLine(CultureInfo.InvariantCulture, $"Throughput, {throughput.Clients} merchant clients for {throughput.Seconds:F0} s (open, pay, long-poll to final; API, worker and simulators in one process on {BenchDevRun.Server}):")
-    .AppendLine(CultureInfo.InvariantCulture, $"{throughput.Completed} checkouts succeeded, {throughput.CheckoutsPerSecond:F1} a second; end to end p50 {throughput.EndToEndMs.P50:F0} ms, p99 {throughput.EndToEndMs.P99:F0} ms; {throughput.CpuSecondsPerCheckout * 1000:F0} ms CPU per checkout (API + worker + simulators); peak working set {throughput.PeakWorkingSetMiB} MiB; not succeeded {throughput.NotSucceeded}, merchant not told {throughput.NotNotified}.");
+    .AppendLine(CultureInfo.InvariantCulture, $"{throughput.Completed} checkouts succeeded, {throughput.CheckoutsPerSecond:F1} a second; end to end p50 {throughput.EndToEndMs.P50:F0} ms, p99 {throughput.EndToEndMs.P99:F0} ms; {throughput.CpuSecondsPerCheckout * 1000:F0} ms CPU per checkout (API + worker + simulators); working set after the run {throughput.WorkingSetMiB} MiB; not succeeded {throughput.NotSucceeded}, merchant not told {throughput.NotNotified}.");
+if (growth.Count > 0)
+{
+    text.AppendLine().AppendLine("How it grows: the same load with checkouts already open and waiting (unpaid, on their poll timers):")
+        .AppendLine("| Open before | Checkouts/s | p50 ms | p99 ms | Working set after, MiB | Not succeeded | Not told |")
+        .AppendLine("|---|---|---|---|---|---|---|");
+    foreach (var g in growth)
+    {
+        text.AppendLine(CultureInfo.InvariantCulture, $"| {g.AlreadyOpen} | {g.CheckoutsPerSecond:F1} | {g.EndToEndMs.P50:F0} | {g.EndToEndMs.P99:F0} | {g.WorkingSetMiB} | {g.NotSucceeded} | {g.NotNotified} |");
+    }
+}
+
 Console.WriteLine(text);
-await File.WriteAllTextAsync(output, JsonSerializer.Serialize(new { server, costs, polling, timeToUrl = url, throughput, listPricePerMillionActions = ListPricePerMillionActions }, new JsonSerializerOptions { WriteIndented = true }));
+await File.WriteAllTextAsync(output, JsonSerializer.Serialize(new { server, costs, polling, timeToUrl = url, throughput, growth, listPricePerMillionActions = ListPricePerMillionActions }, new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine($"Figures written to {Path.GetFullPath(output)}");

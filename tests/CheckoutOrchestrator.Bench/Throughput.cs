@@ -15,11 +15,16 @@ public static class Throughput
 {
     private static readonly string[] Providers = ["kiotapay", "lakipay", "waftpay", "chpter"];
 
-    public static async Task<ThroughputFigures> MeasureAsync(int clients, TimeSpan duration)
+    /// <param name="alreadyOpen">Checkouts opened (and left unpaid, waiting on their timers) before the clock starts.</param>
+    public static async Task<ThroughputFigures> MeasureAsync(int clients, TimeSpan duration, int alreadyOpen = 0)
     {
         await using var run = await BenchDevRun.StartAsync();
         using var api = BenchDevRun.Api(run);
         using var customer = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        await Parallel.ForEachAsync(Enumerable.Range(0, alreadyOpen), new ParallelOptions { MaxDegreeOfParallelism = clients }, async (i, token) =>
+        {
+            using var opened = await api.PostAsync(new Uri("/checkouts", UriKind.Relative), new StringContent(Body(Providers[i % Providers.Length]).ToJsonString(), Encoding.UTF8, "application/json"), token);
+        });
         var self = Process.GetCurrentProcess();
         var cpuBefore = self.TotalProcessorTime;
         var completed = new ConcurrentBag<(string Id, double Seconds)>();
@@ -48,30 +53,32 @@ public static class Throughput
         using var simulators = new HttpClient { BaseAddress = run.SimulatorUrl };
         var told = await ToldAsync(simulators, completed.Select(c => c.Id).ToHashSet(StringComparer.Ordinal));
         return new ThroughputFigures(
+            alreadyOpen,
             clients,
             elapsed.TotalSeconds,
             completed.Count,
             completed.Count / elapsed.TotalSeconds,
             cpu.TotalSeconds / Math.Max(1, completed.Count),
-            self.PeakWorkingSet64 / (1024 * 1024),
+            self.WorkingSet64 / (1024 * 1024),
             Percentiles.Of([.. completed.Select(c => c.Seconds * 1000)]),
             failed.Count,
             completed.Count - told);
     }
 
+    private static JsonObject Body(string provider) => new()
+    {
+        ["merchantReference"] = $"tp-{Guid.NewGuid():N}"[..28],
+        ["provider"] = provider,
+        ["amount"] = provider switch { "lakipay" => "1000.50", "chpter" => "100", _ => "1500" },
+        ["currency"] = provider == "lakipay" ? "ETB" : "KES",
+        ["description"] = "Bench order",
+        ["customer"] = new JsonObject { ["phone"] = provider == "lakipay" ? "+251911111111" : "+254712345678", ["name"] = "Jane Wanjiru", ["email"] = "jane@example.com" },
+        ["redirectUrls"] = new JsonObject { ["success"] = "https://shop.example.com/ok", ["failure"] = "https://shop.example.com/failed" },
+    };
+
     private static async Task<(string Id, string Final)> CheckoutAsync(HttpClient api, HttpClient customer, string provider)
     {
-        var body = new JsonObject
-        {
-            ["merchantReference"] = $"tp-{Guid.NewGuid():N}"[..28],
-            ["provider"] = provider,
-            ["amount"] = provider switch { "lakipay" => "1000.50", "chpter" => "100", _ => "1500" },
-            ["currency"] = provider == "lakipay" ? "ETB" : "KES",
-            ["description"] = "Bench order",
-            ["customer"] = new JsonObject { ["phone"] = provider == "lakipay" ? "+251911111111" : "+254712345678", ["name"] = "Jane Wanjiru", ["email"] = "jane@example.com" },
-            ["redirectUrls"] = new JsonObject { ["success"] = "https://shop.example.com/ok", ["failure"] = "https://shop.example.com/failed" },
-        };
-        using var opened = await api.PostAsync(new Uri("/checkouts", UriKind.Relative), new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+        using var opened = await api.PostAsync(new Uri("/checkouts", UriKind.Relative), new StringContent(Body(provider).ToJsonString(), Encoding.UTF8, "application/json"));
         var view = await opened.Content.ReadFromJsonAsync<JsonElement>();
         var id = view.TryGetProperty("checkoutId", out var checkoutId) ? checkoutId.GetString()! : "none";
         if ((int)opened.StatusCode != 201)
@@ -116,12 +123,13 @@ public static class Throughput
 
 /// <summary>Whole checkouts a second, and what they cost the one process that hosts API, worker and simulators here.</summary>
 public sealed record ThroughputFigures(
+    int AlreadyOpen,
     int Clients,
     double Seconds,
     int Completed,
     double CheckoutsPerSecond,
     double CpuSecondsPerCheckout,
-    long PeakWorkingSetMiB,
+    long WorkingSetMiB,
     Percentiles EndToEndMs,
     int NotSucceeded,
     int NotNotified);
