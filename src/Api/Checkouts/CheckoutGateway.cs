@@ -205,14 +205,14 @@ public sealed class CheckoutGateway
     private static CheckoutFailure FailureOf(ApplicationFailureException failure) =>
         failure.Details.Count > 0 ? failure.Details.ElementAt<CheckoutFailure>(0) : new(failure.ErrorType ?? ProviderErrorTypes.Unavailable, failure.Message);
 
+    private string? ProviderTaskQueue(PaymentProvider provider) =>
+        provider == PaymentProvider.Adullam ? settings.AdullamTaskQueue : null;
+
     /// <summary>
     /// Reads a checkout: a query of a running one; for a closed one its result, or what its
     /// reconciliation learned since. Describe (free) comes first, so another merchant's checkout is
     /// refused before anything is read from it.
     /// </summary>
-    private string? ProviderTaskQueue(PaymentProvider provider) =>
-        provider == PaymentProvider.Adullam ? settings.AdullamTaskQueue : null;
-
     private async Task<CheckoutReading?> ReadAsync(string checkoutId, string? merchantId, CancellationToken cancellationToken)
     {
         var description = await DescribeOwnedAsync(checkoutId, merchantId, cancellationToken);
