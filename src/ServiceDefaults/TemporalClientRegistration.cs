@@ -28,7 +28,7 @@ public static class TemporalClientRegistration
         services.AddPayloadEncryption(configuration);
         services.AddTemporalClient(_ => { });
         services.AddOptions<TemporalClientConnectOptions>()
-            .Configure<IOptions<PayloadEncryptionOptions>>((options, encryption) =>
+            .Configure<AesGcmPayloadCodec>((options, codec) =>
             {
                 var connection = ClusterConnection.From(configuration);
                 options.TargetHost = connection.TargetHost;
@@ -37,7 +37,7 @@ public static class TemporalClientRegistration
                 options.Tls = connection.Tls;
                 options.RpcMetadata = connection.RpcMetadata;
                 options.Interceptors = [new CheckoutTracing()];
-                options.DataConverter = EncryptingConverter(encryption.Value);
+                options.DataConverter = EncryptingConverter(codec);
                 options.Runtime = Runtime.Value;
             });
         return services;
@@ -58,9 +58,9 @@ public static class TemporalClientRegistration
     /// Payloads and failure messages encrypted: an exception's message may quote what a provider said
     /// about a customer, so it travels encoded too.
     /// </summary>
-    public static DataConverter EncryptingConverter(PayloadEncryptionOptions encryption) => DataConverter.Default with
+    public static DataConverter EncryptingConverter(AesGcmPayloadCodec codec) => DataConverter.Default with
     {
-        PayloadCodec = new AesGcmPayloadCodec(encryption),
+        PayloadCodec = codec,
         FailureConverter = new DefaultFailureConverter.WithEncodedCommonAttributes(),
     };
 }
