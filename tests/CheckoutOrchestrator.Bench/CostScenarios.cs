@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Temporalio.Api.Enums.V1;
 using Temporalio.Api.History.V1;
-using Temporalio.Api.OperatorService.V1;
 using Temporalio.Client;
 using Temporalio.Exceptions;
 using Temporalio.Testing;
@@ -48,20 +47,7 @@ public sealed class CostScenarios : IAsyncDisposable
         var settings = DevSettings.Load(DevSettings.Find(AppContext.BaseDirectory));
         settings.Api.Port = 0;
         settings.Simulators.Port = 0;
-        var request = new AddSearchAttributesRequest { Namespace = settings.Temporal.Namespace };
-        foreach (var key in CheckoutSearchAttributes.All)
-        {
-            request.SearchAttributes[key.Name] = (IndexedValueType)key.ValueType;
-        }
-
-        try
-        {
-            await env.Client.Connection.OperatorService.AddSearchAttributesAsync(request);
-        }
-        catch (RpcException ex) when (ex.Code == RpcException.StatusCode.AlreadyExists)
-        {
-            // Registered already.
-        }
+        await CheckoutSearchAttributeRegistration.RegisterAsync(env.Client, settings.Temporal.Namespace);
 
         var run = await DevRun.StartAsync(new DevRunOptions(settings)
         {

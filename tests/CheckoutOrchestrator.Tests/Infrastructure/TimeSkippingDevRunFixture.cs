@@ -47,7 +47,7 @@ public sealed class TimeSkippingDevRunFixture : DevRunFixture
     protected override async Task<DevRunOptions> OptionsAsync(DevRunOptions options)
     {
         env = await WorkflowEnvironment.StartTimeSkippingAsync(new() { TestServer = new() { ExistingPath = TemporalServers.TestServerPath } });
-        await TimeSkippingEnvironment.RegisterSearchAttributesAsync(env, options.Settings.Temporal.Namespace);
+        await CheckoutSearchAttributeRegistration.RegisterAsync(env.Client, options.Settings.Temporal.Namespace);
         return options with { ExistingTemporalAddress = env.Client.Connection.Options.TargetHost };
     }
 }

@@ -1,7 +1,4 @@
-using CheckoutOrchestrator.Workflows;
-using Temporalio.Api.Enums.V1;
-using Temporalio.Api.OperatorService.V1;
-using Temporalio.Exceptions;
+using CheckoutOrchestrator.DevHost;
 using Temporalio.Testing;
 using Xunit;
 
@@ -14,32 +11,13 @@ public sealed class TimeSkippingEnvironment : IAsyncLifetime
 
     public WorkflowEnvironment Env => env ?? throw new InvalidOperationException("The Temporal server did not start.");
 
-    /// <summary>Registers the checkout search attributes, as temporal-dev.yaml does for the dev server.</summary>
-    public static async Task RegisterSearchAttributesAsync(WorkflowEnvironment env, string? @namespace = null)
-    {
-        var request = new AddSearchAttributesRequest { Namespace = @namespace ?? env.Client.Options.Namespace };
-        foreach (var key in CheckoutSearchAttributes.All)
-        {
-            request.SearchAttributes[key.Name] = (IndexedValueType)key.ValueType;
-        }
-
-        try
-        {
-            await env.Client.Connection.OperatorService.AddSearchAttributesAsync(request);
-        }
-        catch (RpcException ex) when (ex.Code == RpcException.StatusCode.AlreadyExists)
-        {
-            // Registered by an earlier run against the same server.
-        }
-    }
-
     public async Task InitializeAsync()
     {
         env = await WorkflowEnvironment.StartTimeSkippingAsync(new()
         {
             TestServer = new() { ExistingPath = TemporalServers.TestServerPath },
         });
-        await RegisterSearchAttributesAsync(Env);
+        await CheckoutSearchAttributeRegistration.RegisterAsync(Env.Client, Env.Client.Options.Namespace);
     }
 
     public Task DisposeAsync() => env?.ShutdownAsync() ?? Task.CompletedTask;
