@@ -1,8 +1,9 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.DevHost;
+using CheckoutOrchestrator.Harness;
 using CheckoutOrchestrator.Workflows;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -110,7 +111,7 @@ public sealed class CostScenarios : IAsyncDisposable
         // Chpter keeps its sessions payable after our deadline (Kiotapay's is cancelled at it). The
         // merchant's endpoint holds the expired event, which stops virtual time right after the expiry.
         await simulators.PutAsJsonAsync("/simulator/merchant/inbox/faults", new { holdTypes = new[] { "checkout.expired" } });
-        var (id, page) = await OpenAsync("chpter");
+        var (id, page) = await OpenAsync(PaymentProvider.Chpter);
         await LetTimeRunUntilAsync(async () => (await simulators.GetStringAsync(new Uri("/simulator/merchant/inbox/held", UriKind.Relative))).Contains(id, StringComparison.Ordinal));
         await ChooseAsync(page, "pay");
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -130,19 +131,9 @@ public sealed class CostScenarios : IAsyncDisposable
         return await CostAsync("merchant cancels (with the late-payment watch)", id, null);
     }
 
-    private async Task<(string Id, Uri Page)> OpenAsync(string provider = "kiotapay")
+    private async Task<(string Id, Uri Page)> OpenAsync(PaymentProvider provider = PaymentProvider.Kiotapay)
     {
-        var body = new JsonObject
-        {
-            ["merchantReference"] = $"bench-{Guid.NewGuid():N}"[..30],
-            ["provider"] = provider,
-            ["amount"] = provider == "chpter" ? "100" : "1500",
-            ["currency"] = "KES",
-            ["description"] = "Bench order",
-            ["customer"] = new JsonObject { ["name"] = "Jane Wanjiru", ["phone"] = "+254712345678", ["email"] = "jane@example.com" },
-            ["redirectUrls"] = new JsonObject { ["success"] = "https://shop.example.com/ok", ["failure"] = "https://shop.example.com/failed" },
-            ["expiresInSeconds"] = 1800,
-        };
+        var body = CheckoutBodies.For(provider, $"bench-{Guid.NewGuid():N}"[..30], 1800);
         using var response = await api.PostAsync(new Uri("/checkouts", UriKind.Relative), new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
         var opened = await response.Content.ReadFromJsonAsync<JsonElement>();
         return (opened.GetProperty("checkoutId").GetString()!, new Uri(opened.GetProperty("checkoutUrl").GetString()!));

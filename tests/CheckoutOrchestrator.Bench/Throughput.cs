@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Harness;
 
 namespace CheckoutOrchestrator.Bench;
 
@@ -13,7 +15,7 @@ namespace CheckoutOrchestrator.Bench;
 /// </summary>
 public static class Throughput
 {
-    private static readonly string[] Providers = ["kiotapay", "lakipay", "waftpay", "chpter"];
+    private static readonly PaymentProvider[] Providers = [PaymentProvider.Kiotapay, PaymentProvider.LakiPay, PaymentProvider.Waftpay, PaymentProvider.Chpter];
 
     /// <param name="alreadyOpen">Checkouts opened (and left unpaid, waiting on their timers) before the clock starts.</param>
     public static async Task<ThroughputFigures> MeasureAsync(int clients, TimeSpan duration, int alreadyOpen = 0)
@@ -65,18 +67,9 @@ public static class Throughput
             completed.Count - told);
     }
 
-    private static JsonObject Body(string provider) => new()
-    {
-        ["merchantReference"] = $"tp-{Guid.NewGuid():N}"[..28],
-        ["provider"] = provider,
-        ["amount"] = provider switch { "lakipay" => "1000.50", "chpter" => "100", _ => "1500" },
-        ["currency"] = provider == "lakipay" ? "ETB" : "KES",
-        ["description"] = "Bench order",
-        ["customer"] = new JsonObject { ["phone"] = provider == "lakipay" ? "+251911111111" : "+254712345678", ["name"] = "Jane Wanjiru", ["email"] = "jane@example.com" },
-        ["redirectUrls"] = new JsonObject { ["success"] = "https://shop.example.com/ok", ["failure"] = "https://shop.example.com/failed" },
-    };
+    private static JsonObject Body(PaymentProvider provider) => CheckoutBodies.For(provider, $"tp-{Guid.NewGuid():N}"[..28], 1800);
 
-    private static async Task<(string Id, string Final)> CheckoutAsync(HttpClient api, HttpClient customer, string provider)
+    private static async Task<(string Id, string Final)> CheckoutAsync(HttpClient api, HttpClient customer, PaymentProvider provider)
     {
         using var opened = await api.PostAsync(new Uri("/checkouts", UriKind.Relative), new StringContent(Body(provider).ToJsonString(), Encoding.UTF8, "application/json"));
         var view = await opened.Content.ReadFromJsonAsync<JsonElement>();

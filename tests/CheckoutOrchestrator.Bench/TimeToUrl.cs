@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json.Nodes;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.DevHost;
+using CheckoutOrchestrator.Harness;
 using CheckoutOrchestrator.Providers;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,16 +47,7 @@ public static class TimeToUrl
 
     private static async Task<double> ThroughApiAsync(HttpClient api)
     {
-        var body = new JsonObject
-        {
-            ["merchantReference"] = $"url-{Guid.NewGuid():N}"[..28],
-            ["provider"] = "kiotapay",
-            ["amount"] = "1500",
-            ["currency"] = "KES",
-            ["description"] = "Bench order",
-            ["customer"] = new JsonObject { ["name"] = "Jane Wanjiru", ["phone"] = "+254712345678", ["email"] = "jane@example.com" },
-            ["redirectUrls"] = new JsonObject { ["success"] = "https://shop.example.com/ok", ["failure"] = "https://shop.example.com/failed" },
-        };
+        var body = CheckoutBodies.For(PaymentProvider.Kiotapay, $"url-{Guid.NewGuid():N}"[..28], 1800);
         var clock = Stopwatch.StartNew();
         using var response = await api.PostAsync(new Uri("/checkouts", UriKind.Relative), new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
         var elapsed = clock.Elapsed.TotalMilliseconds;

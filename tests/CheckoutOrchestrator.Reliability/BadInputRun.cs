@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Harness;
 
 namespace CheckoutOrchestrator.Reliability;
 
@@ -140,7 +141,7 @@ public static class BadInputRun
         }
     }
 
-    private static JsonObject Valid() => Reliability.CheckoutBodies.For(PaymentProvider.Kiotapay, "bad-input", 600);
+    private static JsonObject Valid() => Harness.CheckoutBodies.For(PaymentProvider.Kiotapay, "bad-input", 600);
 
     private static HttpRequestMessage Json(HttpMethod method, string path, string body) =>
         new(method, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };

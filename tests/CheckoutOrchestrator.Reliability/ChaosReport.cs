@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Harness;
 
 namespace CheckoutOrchestrator.Reliability;
 
@@ -114,16 +115,7 @@ public sealed record ChaosReport
 
         return text.ToString();
     }
-
-    public static Percentiles Of(IReadOnlyCollection<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        double At(double q) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-        return new Percentiles(sorted.Length, At(0.50), At(0.99));
-    }
 }
-
-public sealed record Percentiles(int Count, double P50, double P99);
 
 /// <summary><paramref name="RefusedByServer"/>: refused by Kestrel itself, before the API's code (a NUL in the path).</summary>
 public sealed record BadInputReport(int Inputs, int ServerErrors, int NotProblemDetails, int RefusedByServer, int ProviderCalls, List<string> Offenders);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Harness;
 using CheckoutOrchestrator.Simulators.Infrastructure;
 using CheckoutOrchestrator.Simulators.Merchant;
 
@@ -218,7 +219,7 @@ public sealed class ChaosRun
             EventIdsRepeatedPerState = repeatedIds,
             ApiAnswers = answers,
             ServerErrors = serverErrors,
-            TimeToFinalSeconds = times.ToDictionary(t => t.Key, t => ChaosReport.Of(t.Value)),
+            TimeToFinalSeconds = times.ToDictionary(t => t.Key, t => Percentiles.Of(t.Value)),
             ReviewReasons = reviews,
             Attention = attention,
             Failures = failures,

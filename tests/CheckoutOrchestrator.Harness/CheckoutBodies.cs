@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using CheckoutOrchestrator.Checkouts;
 
-namespace CheckoutOrchestrator.Reliability;
+namespace CheckoutOrchestrator.Harness;
 
 /// <summary>POST /checkouts bodies per provider, from the providers' documented examples.</summary>
 public static class CheckoutBodies
