@@ -60,9 +60,6 @@ public sealed partial class CallbackSender : IDisposable
         _ = Task.Run(() => DeliverAsync(provider, sequence, TimeSpan.FromMilliseconds(settings.CallbackDelayMs), stopping.Token));
     }
 
-    /// <summary>Every forged delivery made so far, with how the API answered it.</summary>
-    public IEnumerable<CallbackDelivery> Forgeries() => log.Where(d => d.Forgery is not null);
-
     public void Dispose()
     {
         stopping.Cancel();
