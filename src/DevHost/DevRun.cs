@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using CheckoutOrchestrator.Api;
-using CheckoutOrchestrator.Merchants;
 using CheckoutOrchestrator.ServiceDefaults;
-using CheckoutOrchestrator.ServiceDefaults.PayloadEncryption;
 using CheckoutOrchestrator.Simulators;
 using CheckoutOrchestrator.Simulators.LakiPay;
 using CheckoutOrchestrator.Worker;
@@ -69,6 +67,14 @@ public sealed class DevRun : IAsyncDisposable
         }
     }
 
+    /// <summary>A loopback port nothing listens on right now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     public async ValueTask DisposeAsync()
     {
         for (var i = parts.Count - 1; i >= 0; i--)
@@ -82,17 +88,7 @@ public sealed class DevRun : IAsyncDisposable
         }
     }
 
-    private static int PortOrFree(int port)
-    {
-        if (port != 0)
-        {
-            return port;
-        }
-
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int PortOrFree(int port) => port != 0 ? port : FreePort();
 
     private static async Task<bool> IsListeningAsync(Uri url)
     {
@@ -137,19 +133,14 @@ public sealed class DevRun : IAsyncDisposable
         SimulatorUrl = new Uri(simulators.Urls.First());
 
         ApiUrl = new Uri($"http://127.0.0.1:{PortOrFree(options.Settings.Api.Port)}");
-        var settings = SimulatorClientSettings.For(
-            SimulatorUrl, ApiUrl, DevSigningKey, simulators.Services.GetRequiredService<LakiPaySigningKey>().PublicKeyPem);
-        settings[$"{TemporalSettings.Section}:Address"] = TemporalAddress;
-        settings[$"{TemporalSettings.Section}:Namespace"] = Namespace;
-        settings[$"{TemporalSettings.Section}:TaskQueue"] = temporalSettings.TaskQueue;
-        settings[$"{PayloadEncryptionOptions.Section}:Keys:dev-1"] = DevPayloadKey;
-        settings[$"{PayloadEncryptionOptions.Section}:EncryptWith"] = "dev-1";
-        settings["Codec:OperatorTokenSha256:0"] = ApiKeys.Hash(DevOperatorToken);
-        settings["Codec:AllowedOrigins:0"] = (TemporalUiUrl ?? new Uri($"http://127.0.0.1:{temporalSettings.UiPort}")).GetLeftPart(UriPartial.Authority);
-        foreach (var (key, value) in options.Merchants.SelectMany(m => m.Settings(SimulatorUrl)))
-        {
-            settings[key] = value;
-        }
+        var settings = LocalHostSettings.For(
+            SimulatorUrl,
+            ApiUrl,
+            simulators.Services.GetRequiredService<LakiPaySigningKey>().PublicKeyPem,
+            TemporalAddress,
+            temporalSettings,
+            options.Merchants,
+            TemporalUiUrl ?? new Uri($"http://127.0.0.1:{temporalSettings.UiPort}"));
 
         Merchants = options.Merchants;
 

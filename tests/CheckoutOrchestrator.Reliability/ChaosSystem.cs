@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using CheckoutOrchestrator.DevHost;
-using CheckoutOrchestrator.Merchants;
 using CheckoutOrchestrator.Simulators;
 using CheckoutOrchestrator.Simulators.LakiPay;
 using Temporalio.Client;
@@ -69,13 +66,6 @@ public sealed class ChaosSystem : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     /// <summary>A host's build output in this repository, in the configuration this runner was built in.</summary>
     private static string HostDll(string project)
     {
@@ -107,7 +97,7 @@ public sealed class ChaosSystem : IAsyncDisposable
         else
         {
             var cli = Environment.GetEnvironmentVariable("TEMPORAL_CLI_PATH");
-            address = $"127.0.0.1:{FreePort()}";
+            address = $"127.0.0.1:{DevRun.FreePort()}";
             temporal = await WorkflowEnvironment.StartLocalAsync(new()
             {
                 TargetHost = address,
@@ -125,7 +115,7 @@ public sealed class ChaosSystem : IAsyncDisposable
             builder.Configuration.Sources.Clear();
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Urls"] = $"http://127.0.0.1:{FreePort()}",
+                ["Urls"] = $"http://127.0.0.1:{DevRun.FreePort()}",
                 [$"Simulators:MerchantSecrets:{Merchant.Id}:0"] = Merchant.NotificationSecret,
             });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -133,21 +123,18 @@ public sealed class ChaosSystem : IAsyncDisposable
         await simulators.StartAsync();
         SimulatorUrl = new Uri(simulators.Urls.First());
 
-        ApiUrl = new Uri($"http://127.0.0.1:{FreePort()}");
-        var settings = SimulatorClientSettings.For(SimulatorUrl, ApiUrl, DevRun.DevSigningKey, simulators.Services.GetRequiredService<LakiPaySigningKey>().PublicKeyPem);
-        settings["Temporal:Address"] = address;
-        settings["Temporal:Namespace"] = dev.Temporal.Namespace;
-        settings["Temporal:TaskQueue"] = dev.Temporal.TaskQueue;
-        settings["PayloadEncryption:Keys:chaos"] = DevRun.DevPayloadKey;
-        settings["PayloadEncryption:EncryptWith"] = "chaos";
-        settings["Codec:OperatorTokenSha256:0"] = ApiKeys.Hash(DevRun.DevOperatorToken);
+        ApiUrl = new Uri($"http://127.0.0.1:{DevRun.FreePort()}");
+        var settings = LocalHostSettings.For(
+            SimulatorUrl,
+            ApiUrl,
+            simulators.Services.GetRequiredService<LakiPaySigningKey>().PublicKeyPem,
+            address,
+            dev.Temporal,
+            [Merchant],
+            new Uri($"http://127.0.0.1:{dev.Temporal.UiPort}"));
         settings["Logging:LogLevel:Default"] = "Warning";
-        foreach (var (key, value) in Merchant.Settings(SimulatorUrl))
-        {
-            settings[key] = value;
-        }
 
-        var workerUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+        var workerUrl = new Uri($"http://127.0.0.1:{DevRun.FreePort()}");
         Worker = new ChildHost("worker", HostDll("Worker"), new Dictionary<string, string?>(settings) { ["Urls"] = workerUrl.AbsoluteUri }, workerUrl, Path.Combine(logFolder, "worker.log"));
         Api = new ChildHost("api", HostDll("Api"), new Dictionary<string, string?>(settings) { ["Urls"] = ApiUrl.AbsoluteUri }, ApiUrl, Path.Combine(logFolder, "api.log"));
         await Worker.StartAsync();
