@@ -11,4 +11,11 @@ public static class CheckoutPatches
     /// watch after a checkout ends, and review instead of a quiet expiry for unconfirmed payments.
     /// </summary>
     public const string NeverLoseAPayment = "never-lose-a-payment";
+
+    /// <summary>
+    /// No search-attribute upsert when a session opens unless it says something a start could not:
+    /// a status other than pending, or provider ids that account-level webhooks are routed by (our
+    /// own reference is set when the checkout starts, which Temporal does not bill).
+    /// </summary>
+    public const string KeysAtStart = "provider-keys-at-start";
 }

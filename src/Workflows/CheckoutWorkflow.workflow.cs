@@ -32,6 +32,7 @@ public sealed class CheckoutWorkflow
 
     // A checkout started before merchants were told anything keeps running the way it started.
     private readonly bool tellsMerchant;
+    private readonly bool keysAtStart;
     private ProviderSession? session;
     private CheckoutFailure? createFailure;
     private DateTimeOffset deadline;
@@ -49,6 +50,7 @@ public sealed class CheckoutWorkflow
         createdAt = Workflow.UtcNow;
         deadline = createdAt.AddSeconds(input.Request.ExpiresInSeconds);
         tellsMerchant = Workflow.Patched(CheckoutPatches.NeverLoseAPayment);
+        keysAtStart = Workflow.Patched(CheckoutPatches.KeysAtStart);
     }
 
     [WorkflowQuery]
@@ -194,11 +196,36 @@ public sealed class CheckoutWorkflow
 
         providerStatus = session.Status.Raw;
         ledger.Open(session.Status.Status ?? PaymentStatus.Pending, Workflow.UtcNow, session.Status.Raw);
-        Workflow.UpsertTypedSearchAttributes(
-            CheckoutSearchAttributes.Status.ValueSet(ledger.Status.ToString()),
-            CheckoutSearchAttributes.ProviderKeys.ValueSet(new[] { session.SessionId, session.PaymentId, session.Reference }.OfType<string>().ToList()));
-        published = published with { Status = ledger.Status };
+        PublishOpened();
         return true;
+    }
+
+    /// <summary>What operators and webhook routing learn when the session opens.</summary>
+    private void PublishOpened()
+    {
+        var keys = CheckoutSearchAttributes.ProviderKeys.ValueSet(new[] { session!.SessionId, session.PaymentId, session.Reference }.OfType<string>().ToList());
+        if (!keysAtStart)
+        {
+            Workflow.UpsertTypedSearchAttributes(CheckoutSearchAttributes.Status.ValueSet(ledger.Status.ToString()), keys);
+        }
+        else
+        {
+            var updates = new List<SearchAttributeUpdate>();
+            if (ledger.Status != published.Status)
+            {
+                updates.Add(CheckoutSearchAttributes.Status.ValueSet(ledger.Status.ToString()));
+            }
+
+            // Per-session callbacks name our reference, already set at start; account-level ones name the provider's ids.
+            if (Capabilities.AccountLevelWebhooks)
+            {
+                updates.Add(keys);
+            }
+
+            Upsert(updates);
+        }
+
+        published = published with { Status = ledger.Status };
     }
 
     private async Task FollowPaymentAsync()

@@ -38,6 +38,12 @@ public abstract class ProviderProfile
 
     public virtual bool RedirectsRequired => true;
 
+    /// <summary>
+    /// The reference we give the provider for a checkout, known before its session exists: set at
+    /// the workflow's start (which Temporal does not bill), it routes callbacks that lost our query string.
+    /// </summary>
+    public virtual string ReferenceFor(string checkoutId) => checkoutId;
+
     public IReadOnlyList<PaymentMethod> EffectiveMethods(CheckoutRequest request) =>
         request.AllowedMethods.Count > 0 ? request.AllowedMethods : DefaultMethods;
 

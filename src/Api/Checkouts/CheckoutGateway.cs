@@ -52,6 +52,7 @@ public sealed class CheckoutGateway
                     .Set(CheckoutSearchAttributes.Provider, request.Provider.ToSlug())
                     .Set(CheckoutSearchAttributes.MerchantId, request.MerchantId)
                     .Set(CheckoutSearchAttributes.MerchantReference, request.MerchantReference)
+                    .Set(CheckoutSearchAttributes.ProviderKeys, [profile.ReferenceFor(checkoutId)])
                     .ToSearchAttributeCollection(),
             });
 

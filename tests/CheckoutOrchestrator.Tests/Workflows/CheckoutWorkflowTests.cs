@@ -34,6 +34,30 @@ public sealed class CheckoutWorkflowTests : WorkflowTestBase
         Assert.False(result.NeedsReview);
     }
 
+    [Theory]
+    [InlineData(PaymentProvider.LakiPay, new string[0])]
+    [InlineData(PaymentProvider.Kiotapay, new string[0])]
+    [InlineData(PaymentProvider.Adullam, new[] { "ProviderSessionKeys" })]
+    public async Task Opening_a_session_writes_search_attributes_only_where_account_level_webhooks_need_the_providers_ids(PaymentProvider paymentProvider, string[] expected)
+    {
+        // Temporal bills each upsert; our reference is set at start for free, and the SDK's own
+        // TemporalChangeVersion upsert for a patch is not billed.
+        var provider = new FakeProviderActivities();
+        var written = await WithWorkerAsync(provider, async taskQueue =>
+        {
+            var (handle, _) = await OpenAsync(Input(paymentProvider), taskQueue);
+            var history = await handle.FetchHistoryAsync();
+            await handle.TerminateAsync("seen enough");
+            return history.Events
+                .Select(e => e.UpsertWorkflowSearchAttributesEventAttributes?.SearchAttributes.IndexedFields.Keys.Where(key => key != "TemporalChangeVersion").ToList())
+                .Where(keys => keys is { Count: > 0 })
+                .SelectMany(keys => keys!)
+                .ToList();
+        });
+
+        Assert.Equal(expected, written);
+    }
+
     [Fact]
     public async Task A_thirty_minute_checkout_nobody_pays_expires_on_its_own()
     {
@@ -47,7 +71,7 @@ public sealed class CheckoutWorkflowTests : WorkflowTestBase
         var expiry = result.Timeline[^1];
         Assert.Equal((PaymentStatus.Expired, StatusSource.Expiry), (result.Status, expiry.Source));
         Assert.True(expiry.At >= result.CreatedAt.AddMinutes(30));
-        Assert.InRange(provider.LookupTimes.Count(t => t <= expiry.At), 3, 8);
+        Assert.InRange(provider.LookupTimes.Count(t => t <= expiry.At), 2, 8);
         Assert.Equal(PollPlan.Standard.LateLookups.Count, provider.LookupTimes.Count(t => t > expiry.At));
     }
 
@@ -57,7 +81,7 @@ public sealed class CheckoutWorkflowTests : WorkflowTestBase
         var provider = new FakeProviderActivities();
         provider.AnswerLookups(FakeProviderActivities.Pending, new ProviderStatus("PENDING", PaymentStatus.Processing), new ProviderStatus("SUCCESS", PaymentStatus.Succeeded, null, 1000.50m));
 
-        var result = await WithWorkerAsync(provider, async taskQueue => await OutcomeAsync((await OpenAsync(Input(), taskQueue)).Handle));
+        var result = await WithWorkerAsync(provider, async taskQueue => await OutcomeAsync((await OpenAsync(Input(expiresInSeconds: 3600), taskQueue)).Handle));
 
         Assert.Equal(PaymentStatus.Succeeded, result.Status);
         Assert.Equal([StatusSource.Created, StatusSource.Poll, StatusSource.Poll], result.Timeline.Select(t => t.Source));
@@ -275,8 +299,8 @@ public sealed class CheckoutWorkflowTests : WorkflowTestBase
         provider.AnswerLookups(new ProviderStatus("ON_HOLD", null));
         var result = await WithWorkerAsync(provider, async taskQueue =>
         {
-            var (handle, _) = await OpenAsync(Input(expiresInSeconds: 300), taskQueue);
-            await Env.DelayAsync(TimeSpan.FromSeconds(31));
+            var (handle, _) = await OpenAsync(Input(expiresInSeconds: 1800), taskQueue);
+            await Env.DelayAsync(PollPlan.Standard.Intervals[0] + TimeSpan.FromSeconds(1));
             await WaitUntilAsync(() => provider.Lookups >= 1);
             var snapshot = await handle.QueryAsync(wf => wf.Snapshot);
             Assert.Equal((PaymentStatus.Pending, "ON_HOLD"), (snapshot.Status, snapshot.ProviderStatus));

@@ -37,6 +37,8 @@ public sealed class AdullamProfile : ProviderProfile
 
     public override bool RedirectsRequired => false;
 
+    public override string ReferenceFor(string checkoutId) => AdullamClient.IdempotencyKeyFor(checkoutId);
+
     protected override bool RequiresWholeUnits(CheckoutRequest request) => true;
 
     // Adullam's own example (+22507987654) uses the 8-digit numbering Côte d'Ivoire left in 2021. The

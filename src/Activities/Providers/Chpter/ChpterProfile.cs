@@ -25,6 +25,8 @@ public sealed class ChpterProfile : ProviderProfile
 
     public override bool EmailRequired => true;
 
+    public override string ReferenceFor(string checkoutId) => ChpterClient.OrderIdFor(checkoutId);
+
     // "total: A positive integer representing how much to charge".
     protected override bool RequiresWholeUnits(CheckoutRequest request) => true;
 
