@@ -13,9 +13,10 @@ public static class CheckoutPatches
     public const string NeverLoseAPayment = "never-lose-a-payment";
 
     /// <summary>
-    /// No search-attribute upsert when a session opens unless it says something a start could not:
-    /// a status other than pending, or provider ids that account-level webhooks are routed by (our
-    /// own reference is set when the checkout starts, which Temporal does not bill).
+    /// Fewer billed actions: no search-attribute upsert when a session opens unless it says something
+    /// a start could not (a status other than pending, the provider ids Adullam's account-level
+    /// webhooks are routed by; our own reference is set at start, which is not billed), and one
+    /// timer per poll or deadline that the callbacks waking the checkout before it do not restart.
     /// </summary>
-    public const string KeysAtStart = "provider-keys-at-start";
+    public const string FewerBilledActions = "fewer-billed-actions";
 }

@@ -29,10 +29,11 @@ public sealed class CheckoutWorkflow
     private readonly HashSet<string> seenEventIds = new(StringComparer.Ordinal);
     private readonly MerchantNotifier notifier = new();
     private readonly DateTimeOffset createdAt;
+    private readonly WakeUpTimer wakeUp = new();
 
     // A checkout started before merchants were told anything keeps running the way it started.
     private readonly bool tellsMerchant;
-    private readonly bool keysAtStart;
+    private readonly bool fewerBilledActions;
     private ProviderSession? session;
     private CheckoutFailure? createFailure;
     private DateTimeOffset deadline;
@@ -50,7 +51,7 @@ public sealed class CheckoutWorkflow
         createdAt = Workflow.UtcNow;
         deadline = createdAt.AddSeconds(input.Request.ExpiresInSeconds);
         tellsMerchant = Workflow.Patched(CheckoutPatches.NeverLoseAPayment);
-        keysAtStart = Workflow.Patched(CheckoutPatches.KeysAtStart);
+        fewerBilledActions = Workflow.Patched(CheckoutPatches.FewerBilledActions);
     }
 
     [WorkflowQuery]
@@ -204,7 +205,7 @@ public sealed class CheckoutWorkflow
     private void PublishOpened()
     {
         var keys = CheckoutSearchAttributes.ProviderKeys.ValueSet(new[] { session!.SessionId, session.PaymentId, session.Reference }.OfType<string>().ToList());
-        if (!keysAtStart)
+        if (!fewerBilledActions)
         {
             Workflow.UpsertTypedSearchAttributes(CheckoutSearchAttributes.Status.ValueSet(ledger.Status.ToString()), keys);
         }
@@ -238,7 +239,7 @@ public sealed class CheckoutWorkflow
             var wait = wakeAt - Workflow.UtcNow;
             if (inbox.Count == 0 && cancel is null && wait > TimeSpan.Zero)
             {
-                await Workflow.WaitConditionAsync(() => inbox.Count > 0 || cancel is not null, wait);
+                await WaitAsync(wakeAt, () => inbox.Count > 0 || cancel is not null);
             }
 
             var confirm = ApplyCallbacks();
@@ -281,6 +282,8 @@ public sealed class CheckoutWorkflow
                 Expire();
             }
         }
+
+        wakeUp.Stop();
     }
 
     /// <summary>
@@ -298,7 +301,7 @@ public sealed class CheckoutWorkflow
             var wakeAt = lookups.TryPeek(out var lookupAt) ? lookupAt : watchUntil.Value;
             if (inbox.Count == 0 && wakeAt > Workflow.UtcNow)
             {
-                await Workflow.WaitConditionAsync(() => inbox.Count > 0, wakeAt - Workflow.UtcNow);
+                await WaitAsync(wakeAt, () => inbox.Count > 0);
             }
 
             if (inbox.Count > 0)
@@ -314,7 +317,13 @@ public sealed class CheckoutWorkflow
                 break;
             }
         }
+
+        wakeUp.Stop();
     }
+
+    /// <summary>Sleeps until <paramref name="until"/> unless woken earlier; checkouts before the patch start a timer per wait.</summary>
+    private Task WaitAsync(DateTimeOffset until, Func<bool> wakeEarly) =>
+        fewerBilledActions ? wakeUp.WaitAsync(until, wakeEarly) : Workflow.WaitConditionAsync(wakeEarly, until - Workflow.UtcNow);
 
     /// <summary>Applies authoritative callbacks; returns whether an unauthenticated one asks for a lookup.</summary>
     private bool ApplyCallbacks()

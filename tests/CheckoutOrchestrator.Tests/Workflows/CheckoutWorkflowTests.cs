@@ -59,6 +59,25 @@ public sealed class CheckoutWorkflowTests : WorkflowTestBase
     }
 
     [Fact]
+    public async Task Callbacks_that_wake_the_checkout_before_its_poll_do_not_start_another_timer()
+    {
+        var provider = new FakeProviderActivities();
+        var (result, timers) = await WithWorkerAsync(provider, async taskQueue =>
+        {
+            var (handle, _) = await OpenAsync(Input(), taskQueue);
+            await SendAsync(handle, Callback("evt-1", PaymentStatus.Processing, "PENDING"));
+            await WaitForStatusAsync(handle, PaymentStatus.Processing);
+            await SendAsync(handle, Callback("evt-2", PaymentStatus.Succeeded, "SUCCESS", paid: 1000.50m));
+            var outcome = await OutcomeAsync(handle);
+            var history = await handle.FetchHistoryAsync();
+            return (outcome, history.Events.Count(e => e.TimerStartedEventAttributes is not null));
+        });
+
+        Assert.Equal(PaymentStatus.Succeeded, result.Status);
+        Assert.Equal(1, timers);
+    }
+
+    [Fact]
     public async Task A_thirty_minute_checkout_nobody_pays_expires_on_its_own()
     {
         var provider = new FakeProviderActivities();
