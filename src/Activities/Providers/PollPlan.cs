@@ -20,7 +20,8 @@ public sealed record PollPlan(IReadOnlyList<TimeSpan> Intervals, IReadOnlyList<T
     /// <summary>
     /// Polls every 15 minutes after opening (a 30-minute checkout: one poll and the deadline check);
     /// after an unpaid end, once more 24 hours later. Callbacks carry the news; a poll only catches a
-    /// lost one, so each is spent where it buys the most: see README "Benchmark" for the trade.
+    /// lost one, so each is spent where it buys the most: see README "Benchmark" for the trade. It
+    /// also keeps Adullam (100 requests a minute, 1000 an hour per account) far inside its budget.
     /// </summary>
     public static PollPlan Standard { get; } = new(
         [TimeSpan.FromMinutes(15)],

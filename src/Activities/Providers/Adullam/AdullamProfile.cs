@@ -20,17 +20,6 @@ public sealed class AdullamProfile : ProviderProfile
         ReturnsCheckoutUrl: false,
         AccountLevelWebhooks: true);
 
-    /// <summary>
-    /// Adullam allows 100 requests a minute and 1000 an hour for the whole account, and its account
-    /// webhooks carry every payment event: polls are few (5 and 20 minutes after opening, then every
-    /// 20, so a 30-minute checkout polls twice before its deadline check) and the late watch asks once,
-    /// after 6 hours.
-    /// </summary>
-    public override PollPlan PollPlan { get; } = new(
-        [TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(20)],
-        [TimeSpan.FromHours(6)],
-        TimeSpan.FromHours(24));
-
     public override string Market => "CI";
 
     public override IReadOnlyCollection<string> AcceptedCurrencies { get; } = ["XOF"];
