@@ -61,8 +61,8 @@ public sealed class CostScenarios : IAsyncDisposable
 
     public async Task<IReadOnlyList<ScenarioCost>> RunAllAsync() =>
     [
-        await WebhookSuccessAsync(PaymentProvider.Kiotapay, "two unsigned callbacks, each confirmed by lookup"),
-        await WebhookSuccessAsync(PaymentProvider.LakiPay, "one signed callback"),
+        await WebhookSuccessAsync(PaymentProvider.Kiotapay, "two unsigned callbacks, confirmed by one lookup"),
+        await WebhookSuccessAsync(PaymentProvider.LakiPay, "two signed callbacks, PENDING then SUCCESS"),
         await PollFoundSuccessAsync(),
         await ExpiryAsync(),
         await LatePaymentAsync(),

@@ -4,7 +4,7 @@ using System.Text.Json;
 using CheckoutOrchestrator.Bench;
 using CheckoutOrchestrator.Checkouts;
 
-// dotnet run --project tests/CheckoutOrchestrator.Bench -c Release [-- --out bench.json] [--requests 500]
+// dotnet run --project tests/CheckoutOrchestrator.Bench -c Release [-- --out bench.json] [--requests 500] [--url-concurrency 20]
 const decimal ListPricePerMillionActions = 50m;
 var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? "bench.json";
 var requests = int.Parse(args.SkipWhile(a => a != "--requests").Skip(1).FirstOrDefault() ?? "500", CultureInfo.InvariantCulture);
@@ -17,7 +17,8 @@ await using (var scenarios = await CostScenarios.StartAsync())
     server = scenarios.Server;
 }
 
-var url = await TimeToUrl.MeasureAsync(requests);
+var urlConcurrency = int.Parse(args.SkipWhile(a => a != "--url-concurrency").Skip(1).FirstOrDefault() ?? "20", CultureInfo.InvariantCulture);
+var url = await TimeToUrl.MeasureAsync(requests, urlConcurrency);
 var seconds = int.Parse(args.SkipWhile(a => a != "--seconds").Skip(1).FirstOrDefault() ?? "60", CultureInfo.InvariantCulture);
 var throughput = await Throughput.MeasureAsync(50, TimeSpan.FromSeconds(seconds));
 var growthSizes = (args.SkipWhile(a => a != "--growth").Skip(1).FirstOrDefault() ?? "100,1000").Split(',', StringSplitOptions.RemoveEmptyEntries)

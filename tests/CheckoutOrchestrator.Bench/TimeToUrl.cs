@@ -17,9 +17,7 @@ namespace CheckoutOrchestrator.Bench;
 /// </summary>
 public static class TimeToUrl
 {
-    private const int Concurrency = 20;
-
-    public static async Task<TimeToUrlFigures> MeasureAsync(int requests)
+    public static async Task<TimeToUrlFigures> MeasureAsync(int requests, int concurrency)
     {
         await using var run = await BenchDevRun.StartAsync();
         using var simulators = new HttpClient { BaseAddress = run.SimulatorUrl };
@@ -28,15 +26,15 @@ public static class TimeToUrl
         var provider = run.WorkerServices.GetServices<IPaymentProviderClient>().Single(c => c.Provider == PaymentProvider.Kiotapay);
 
         using var spans = new SpanRecorder();
-        await RepeatAsync(20, _ => ThroughApiAsync(api));
-        await RepeatAsync(20, _ => DirectAsync(provider));
+        await RepeatAsync(20, concurrency, _ => ThroughApiAsync(api));
+        await RepeatAsync(20, concurrency, _ => DirectAsync(provider));
         spans.Clear();
 
-        var viaApi = await RepeatAsync(requests, _ => ThroughApiAsync(api));
-        var direct = await RepeatAsync(requests, _ => DirectAsync(provider));
+        var viaApi = await RepeatAsync(requests, concurrency, _ => ThroughApiAsync(api));
+        var direct = await RepeatAsync(requests, concurrency, _ => DirectAsync(provider));
         return new TimeToUrlFigures(
             requests,
-            Concurrency,
+            concurrency,
             Percentiles.Of(viaApi),
             Percentiles.Of(direct),
             spans.Median("Microsoft.AspNetCore", "POST /checkouts"),
@@ -71,10 +69,10 @@ public static class TimeToUrl
         return clock.Elapsed.TotalMilliseconds;
     }
 
-    private static async Task<List<double>> RepeatAsync(int count, Func<int, Task<double>> call)
+    private static async Task<List<double>> RepeatAsync(int count, int concurrency, Func<int, Task<double>> call)
     {
         var results = new ConcurrentBag<double>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, _) => results.Add(await call(i)));
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, _) => results.Add(await call(i)));
         return [.. results];
     }
 }
