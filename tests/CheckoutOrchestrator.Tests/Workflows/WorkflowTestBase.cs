@@ -108,7 +108,17 @@ public abstract class WorkflowTestBase
         using var worker = new TemporalWorker(
             Client,
             new TemporalWorkerOptions(taskQueue).AddAllActivities(provider).AddWorkflow<CheckoutWorkflow>());
-        return await worker.ExecuteAsync(() => test(taskQueue));
+        try
+        {
+            return await worker.ExecuteAsync(() => test(taskQueue));
+        }
+        catch
+        {
+            // With its worker gone, a failed test's checkout would hold the shared time-skipping
+            // server still at its next task, and every later test would hang instead of running.
+            await TerminateRunningAsync(taskQueue);
+            throw;
+        }
     }
 
     /// <summary>Opens the checkout the way the API does: update-with-start, returning when the session is open.</summary>
@@ -120,5 +130,13 @@ public abstract class WorkflowTestBase
         var opened = await Client.ExecuteUpdateWithStartWorkflowAsync(
             (CheckoutWorkflow wf) => wf.WaitForSessionAsync(input.RequestFingerprint), new(start));
         return (await start.GetHandleAsync(), opened);
+    }
+
+    private async Task TerminateRunningAsync(string taskQueue)
+    {
+        await foreach (var execution in Client.ListWorkflowsAsync($"TaskQueue = '{taskQueue}' AND ExecutionStatus = 'Running'"))
+        {
+            await Client.GetWorkflowHandle(execution.Id, execution.RunId).TerminateAsync("its test failed");
+        }
     }
 }
