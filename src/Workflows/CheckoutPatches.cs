@@ -19,4 +19,10 @@ public static class CheckoutPatches
     /// timer per poll or deadline that the callbacks waking the checkout before it do not restart.
     /// </summary>
     public const string FewerBilledActions = "fewer-billed-actions";
+
+    /// <summary>
+    /// A cancel at a provider with no status lookup goes on review, as its expiry already did:
+    /// nothing can confirm the customer did not pay on the provider's page meanwhile.
+    /// </summary>
+    public const string ReviewUnconfirmableCancel = "review-unconfirmable-cancel";
 }

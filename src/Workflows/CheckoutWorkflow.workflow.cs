@@ -34,6 +34,7 @@ public sealed class CheckoutWorkflow
     // A checkout started before merchants were told anything keeps running the way it started.
     private readonly bool tellsMerchant;
     private readonly bool fewerBilledActions;
+    private readonly bool reviewsUnconfirmableCancel;
     private ProviderSession? session;
     private CheckoutFailure? createFailure;
     private DateTimeOffset deadline;
@@ -52,6 +53,7 @@ public sealed class CheckoutWorkflow
         deadline = createdAt.AddSeconds(input.Request.ExpiresInSeconds);
         tellsMerchant = Workflow.Patched(CheckoutPatches.NeverLoseAPayment);
         fewerBilledActions = Workflow.Patched(CheckoutPatches.FewerBilledActions);
+        reviewsUnconfirmableCancel = Workflow.Patched(CheckoutPatches.ReviewUnconfirmableCancel);
     }
 
     [WorkflowQuery]
@@ -489,6 +491,10 @@ public sealed class CheckoutWorkflow
         if (Capabilities.StatusLookup)
         {
             await LookUpAsync(StatusSource.Cancel, "last check before cancelling");
+        }
+        else if (reviewsUnconfirmableCancel)
+        {
+            ledger.Flag("Cancelled without word from the provider: confirm in its dashboard that nothing was paid.");
         }
 
         if (!ledger.IsFinal)

@@ -36,6 +36,24 @@ public sealed class CancelTests : WorkflowTestBase
     }
 
     [Fact]
+    public async Task A_cancel_at_a_provider_without_status_lookup_goes_on_review_and_the_merchant_hears_both()
+    {
+        var provider = new FakeProviderActivities();
+        var (cancelled, result) = await WithWorkerAsync(provider, async taskQueue =>
+        {
+            var (handle, _) = await OpenAsync(Input(PaymentProvider.Chpter), taskQueue);
+            var answer = await handle.ExecuteUpdateAsync(wf => wf.CancelAsync(new CancelRequest(null)));
+            return (answer, await OutcomeAsync(handle));
+        });
+
+        Assert.Equal((PaymentStatus.Cancelled, true), (cancelled.Status, cancelled.NeedsReview));
+        Assert.Contains(cancelled.ReviewNotes, note => note.StartsWith("Cancelled without word from the provider", StringComparison.Ordinal));
+        Assert.Equal(0, provider.Lookups);
+        Assert.Equal([MerchantEventTypes.Cancelled, MerchantEventTypes.NeedsReview], provider.Delivered.Select(d => d.Type));
+        Assert.Equal(PaymentStatus.Cancelled, result.Status);
+    }
+
+    [Fact]
     public async Task A_payment_that_beat_the_cancel_makes_the_checkout_succeed_and_the_cancel_fail()
     {
         var provider = new FakeProviderActivities { Otherwise = new ProviderStatus("SUCCEEDED", PaymentStatus.Succeeded, null, 1500m) };
