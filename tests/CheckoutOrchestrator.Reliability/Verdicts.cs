@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Providers;
 
 namespace CheckoutOrchestrator.Reliability;
 
@@ -48,7 +50,7 @@ public static class Verdicts
 
         return late ? Correct
             : checkout.GetProperty("needsReview").GetBoolean() ? OnReview
-            : checkout.GetProperty("watchingForLatePaymentUntil").ValueKind == JsonValueKind.String ? AwaitingWatch
+            : checkout.GetProperty("watchingForLatePaymentUntil").ValueKind == JsonValueKind.String && WatchCanLookUp(checkout) ? AwaitingWatch
             : Lost;
     }
 
@@ -63,4 +65,9 @@ public static class Verdicts
     private static bool SameAmount(JsonElement checkout, JsonElement session) =>
         decimal.Parse(checkout.GetProperty("amount").GetProperty("value").GetString()!, System.Globalization.CultureInfo.InvariantCulture)
             == session.GetProperty("amount").GetDecimal();
+
+    /// <summary>A watch finds a payment whose callbacks were lost only by asking the provider; Chpter cannot be asked.</summary>
+    private static bool WatchCanLookUp(JsonElement checkout) =>
+        PaymentProviderSlugs.TryParse(checkout.GetProperty("provider").GetString(), out var provider)
+        && ProviderProfiles.For(provider).Capabilities.StatusLookup;
 }
