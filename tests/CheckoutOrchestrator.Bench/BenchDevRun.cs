@@ -24,9 +24,11 @@ public static class BenchDevRun
         });
     }
 
-    public static HttpClient Api(DevRun run)
+    public static HttpClient Api(DevRun run) => Api(run.ApiUrl);
+
+    public static HttpClient Api(Uri apiUrl)
     {
-        var api = new HttpClient { BaseAddress = run.ApiUrl, Timeout = TimeSpan.FromSeconds(60) };
+        var api = new HttpClient { BaseAddress = apiUrl, Timeout = TimeSpan.FromSeconds(60) };
         api.DefaultRequestHeaders.Authorization = new("Bearer", Merchant.ApiKey);
         return api;
     }

@@ -67,16 +67,16 @@ text.AppendLine()
     .AppendLine(CultureInfo.InvariantCulture, $"| ratio (goal <= 1.15 / <= 1.5) | {url.RatioP50:F2} | {url.RatioP99:F2} |")
     .AppendLine(CultureInfo.InvariantCulture, $"Medians of the API path: request {url.ApiRequestMedian:F0} ms = API's own {url.ApiRequestMedian - url.UpdateWithStartMedian:F0} + update-with-start round trip {url.UpdateWithStartMedian:F0}; of which the activity {url.ActivityMedian:F0} (provider HTTP {url.ProviderCallMedian:F0}) and Temporal plus worker pickup {url.UpdateWithStartMedian - url.ActivityMedian:F0}.");
 text.AppendLine()
-    .AppendLine(CultureInfo.InvariantCulture, $"Throughput, {throughput.Clients} merchant clients for {throughput.Seconds:F0} s (open, pay, long-poll to final; API, worker and simulators in one process on {BenchDevRun.Server}):")
-    .AppendLine(CultureInfo.InvariantCulture, $"{throughput.Completed} checkouts succeeded, {throughput.CheckoutsPerSecond:F1} a second; end to end p50 {throughput.EndToEndMs.P50:F0} ms, p99 {throughput.EndToEndMs.P99:F0} ms; {throughput.CpuSecondsPerCheckout * 1000:F0} ms CPU per checkout (API + worker + simulators); working set after the run {throughput.WorkingSetMiB} MiB; not succeeded {throughput.NotSucceeded}, merchant not told {throughput.NotNotified}.");
+    .AppendLine(CultureInfo.InvariantCulture, $"Throughput, {throughput.Clients} merchant clients for {throughput.Seconds:F0} s (open, pay, long-poll to final; API and worker each a process of its own, simulators and load in this one, {BenchDevRun.Server}):")
+    .AppendLine(CultureInfo.InvariantCulture, $"{throughput.Completed} checkouts succeeded, {throughput.CheckoutsPerSecond:F1} a second; end to end p50 {throughput.EndToEndMs.P50:F0} ms, p99 {throughput.EndToEndMs.P99:F0} ms; CPU per checkout: API {throughput.CpuMsPerCheckout.Api:F1} ms, worker {throughput.CpuMsPerCheckout.Worker:F1} ms, simulators and load {throughput.CpuMsPerCheckout.SimulatorsAndLoad:F1} ms; peak working set: API {throughput.ApiPeakMiB} MiB, worker {throughput.WorkerPeakMiB} MiB; not succeeded {throughput.NotSucceeded}, merchant not told {throughput.NotNotified}.");
 if (growth.Count > 0)
 {
     text.AppendLine().AppendLine("How it grows: the same load with checkouts already open and waiting (unpaid, on their poll timers):")
-        .AppendLine("| Open before | Checkouts/s | p50 ms | p99 ms | Working set after, MiB | Not succeeded | Not told |")
-        .AppendLine("|---|---|---|---|---|---|---|");
+        .AppendLine("| Open before | Checkouts/s | p50 ms | p99 ms | Worker CPU ms per checkout | Worker peak MiB | API peak MiB | Not succeeded | Not told |")
+        .AppendLine("|---|---|---|---|---|---|---|---|---|");
     foreach (var g in growth)
     {
-        text.AppendLine(CultureInfo.InvariantCulture, $"| {g.AlreadyOpen} | {g.CheckoutsPerSecond:F1} | {g.EndToEndMs.P50:F0} | {g.EndToEndMs.P99:F0} | {g.WorkingSetMiB} | {g.NotSucceeded} | {g.NotNotified} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| {g.AlreadyOpen} | {g.CheckoutsPerSecond:F1} | {g.EndToEndMs.P50:F0} | {g.EndToEndMs.P99:F0} | {g.CpuMsPerCheckout.Worker:F1} | {g.WorkerPeakMiB} | {g.ApiPeakMiB} | {g.NotSucceeded} | {g.NotNotified} |");
     }
 }
 

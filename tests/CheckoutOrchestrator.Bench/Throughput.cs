@@ -20,15 +20,15 @@ public static class Throughput
     /// <param name="alreadyOpen">Checkouts opened (and left unpaid, waiting on their timers) before the clock starts.</param>
     public static async Task<ThroughputFigures> MeasureAsync(int clients, TimeSpan duration, int alreadyOpen = 0)
     {
-        await using var run = await BenchDevRun.StartAsync();
-        using var api = BenchDevRun.Api(run);
+        await using var hosts = await SeparateHosts.StartAsync(Directory.CreateTempSubdirectory("bench-").FullName, BenchDevRun.Merchant);
+        using var api = BenchDevRun.Api(hosts.ApiUrl);
         using var customer = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         await Parallel.ForEachAsync(Enumerable.Range(0, alreadyOpen), new ParallelOptions { MaxDegreeOfParallelism = clients }, async (i, token) =>
         {
             using var opened = await api.PostAsync(new Uri("/checkouts", UriKind.Relative), new StringContent(Body(Providers[i % Providers.Length]).ToJsonString(), Encoding.UTF8, "application/json"), token);
         });
         var self = Process.GetCurrentProcess();
-        var cpuBefore = self.TotalProcessorTime;
+        var (apiBefore, workerBefore, selfBefore) = (hosts.Api.CpuTime, hosts.Worker.CpuTime, self.TotalProcessorTime);
         var completed = new ConcurrentBag<(string Id, double Seconds)>();
         var failed = new ConcurrentBag<string>();
         var clock = Stopwatch.StartNew();
@@ -49,10 +49,13 @@ public static class Throughput
             }
         });
         var elapsed = clock.Elapsed;
-        var cpu = self.TotalProcessorTime - cpuBefore;
-        self.Refresh();
+        var perCheckout = 1000.0 / Math.Max(1, completed.Count);
+        var cpuMs = new HostCpu(
+            (hosts.Api.CpuTime - apiBefore).TotalSeconds * perCheckout,
+            (hosts.Worker.CpuTime - workerBefore).TotalSeconds * perCheckout,
+            (self.TotalProcessorTime - selfBefore).TotalSeconds * perCheckout);
 
-        using var simulators = new HttpClient { BaseAddress = run.SimulatorUrl };
+        using var simulators = new HttpClient { BaseAddress = hosts.SimulatorUrl };
         var told = await ToldAsync(simulators, completed.Select(c => c.Id).ToHashSet(StringComparer.Ordinal));
         return new ThroughputFigures(
             alreadyOpen,
@@ -60,8 +63,9 @@ public static class Throughput
             elapsed.TotalSeconds,
             completed.Count,
             completed.Count / elapsed.TotalSeconds,
-            cpu.TotalSeconds / Math.Max(1, completed.Count),
-            self.WorkingSet64 / (1024 * 1024),
+            cpuMs,
+            hosts.Api.PeakWorkingSetMiB,
+            hosts.Worker.PeakWorkingSetMiB,
             Percentiles.Of([.. completed.Select(c => c.Seconds * 1000)]),
             failed.Count,
             completed.Count - told);
@@ -114,15 +118,19 @@ public static class Throughput
     }
 }
 
-/// <summary>Whole checkouts a second, and what they cost the one process that hosts API, worker and simulators here.</summary>
+/// <summary>Whole checkouts a second, and what they cost the API and the worker, each its own process.</summary>
 public sealed record ThroughputFigures(
     int AlreadyOpen,
     int Clients,
     double Seconds,
     int Completed,
     double CheckoutsPerSecond,
-    double CpuSecondsPerCheckout,
-    long WorkingSetMiB,
+    HostCpu CpuMsPerCheckout,
+    long ApiPeakMiB,
+    long WorkerPeakMiB,
     Percentiles EndToEndMs,
     int NotSucceeded,
     int NotNotified);
+
+/// <summary>CPU milliseconds per checkout: the API's, the worker's, and this process's (simulators and the load itself).</summary>
+public sealed record HostCpu(double Api, double Worker, double SimulatorsAndLoad);

@@ -15,10 +15,10 @@ namespace CheckoutOrchestrator.Reliability;
 public sealed class ChaosRun
 {
     private readonly ChaosSettings settings;
-    private readonly ChaosSystem stack;
+    private readonly SeparateHosts stack;
     private readonly HttpClient simulator;
 
-    public ChaosRun(ChaosSettings settings, ChaosSystem stack, HttpClient simulator)
+    public ChaosRun(ChaosSettings settings, SeparateHosts stack, HttpClient simulator)
     {
         this.settings = settings;
         this.stack = stack;
@@ -28,7 +28,7 @@ public sealed class ChaosRun
     public async Task<ChaosReport> RunAsync(BadInputReport badInput)
     {
         await SetFaultsAsync();
-        using var api = new ApiClient(stack.ApiUrl, ChaosSystem.Merchant.ApiKey);
+        using var api = new ApiClient(stack.ApiUrl, ChaosSettings.Merchant.ApiKey);
         using var customer = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
         var driver = new CheckoutDriver(api, customer, stack.SimulatorUrl, settings);
         var runId = $"chaos-{DateTime.UtcNow:yyyyMMddHHmmss}";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CheckoutOrchestrator.DevHost;
 
 namespace CheckoutOrchestrator.Reliability;
 
@@ -8,6 +9,9 @@ namespace CheckoutOrchestrator.Reliability;
 /// </summary>
 public sealed record ChaosSettings
 {
+    /// <summary>The merchant every checkout of a run belongs to.</summary>
+    public static readonly DevMerchant Merchant = new("chaos-shop", "cok_chaos_shop_reliability_only_key_0001", "whsec_chaos_shop_reliability_only_secret_0001");
+
     public int Checkouts { get; init; } = 60;
 
     /// <summary>Checkouts opened a second, until all are open (all stay open together).</summary>

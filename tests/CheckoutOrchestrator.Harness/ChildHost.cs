@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace CheckoutOrchestrator.Reliability;
+namespace CheckoutOrchestrator.Harness;
 
 /// <summary>
 /// The API or the worker as its own process, started from its build output with configuration in
@@ -26,6 +26,21 @@ public sealed class ChildHost : IAsyncDisposable
     }
 
     public int Starts { get; private set; }
+
+    /// <summary>CPU the running process has used so far (its current start only).</summary>
+    public TimeSpan CpuTime => Running.TotalProcessorTime;
+
+    /// <summary>The running process's peak working set so far, in MiB.</summary>
+    public long PeakWorkingSetMiB
+    {
+        get
+        {
+            Running.Refresh();
+            return Running.PeakWorkingSet64 / (1024 * 1024);
+        }
+    }
+
+    private Process Running => process is { HasExited: false } running ? running : throw new InvalidOperationException($"{name} is not running.");
 
     public async Task StartAsync()
     {

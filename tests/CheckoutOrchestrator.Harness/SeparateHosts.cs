@@ -2,25 +2,30 @@ using System.Reflection;
 using CheckoutOrchestrator.DevHost;
 using CheckoutOrchestrator.Simulators;
 using CheckoutOrchestrator.Simulators.LakiPay;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Temporalio.Client;
 using Temporalio.Testing;
 
-namespace CheckoutOrchestrator.Reliability;
+namespace CheckoutOrchestrator.Harness;
 
 /// <summary>
-/// The whole system for a reliability run: a Temporal dev server (TEMPORAL_CLI_PATH, else the SDK's
-/// download) or the cluster TEMPORAL_ADDRESS names, the simulators in this process, and the API and
-/// the worker as processes of their own built from the repository.
+/// The whole system with each host on its own: a Temporal dev server (TEMPORAL_CLI_PATH, else the
+/// SDK's download) or the cluster TEMPORAL_ADDRESS names, the simulators in this process, and the API
+/// and the worker as processes of their own built from the repository — so a run can kill them, or
+/// read what each one spends.
 /// </summary>
-public sealed class ChaosSystem : IAsyncDisposable
+public sealed class SeparateHosts : IAsyncDisposable
 {
-    public static readonly DevMerchant Merchant = new("chaos-shop", "cok_chaos_shop_reliability_only_key_0001", "whsec_chaos_shop_reliability_only_secret_0001");
-
+    private readonly DevMerchant merchant;
     private WorkflowEnvironment? temporal;
     private WebApplication? simulators;
 
-    private ChaosSystem()
+    private SeparateHosts(DevMerchant merchant)
     {
+        this.merchant = merchant;
     }
 
     public Uri ApiUrl { get; private set; } = null!;
@@ -35,9 +40,9 @@ public sealed class ChaosSystem : IAsyncDisposable
 
     public ChildHost Worker { get; private set; } = null!;
 
-    public static async Task<ChaosSystem> StartAsync(string logFolder)
+    public static async Task<SeparateHosts> StartAsync(string logFolder, DevMerchant merchant)
     {
-        var stack = new ChaosSystem();
+        var stack = new SeparateHosts(merchant);
         await stack.StartPartsAsync(logFolder);
         return stack;
     }
@@ -69,7 +74,7 @@ public sealed class ChaosSystem : IAsyncDisposable
     /// <summary>A host's build output in this repository, in the configuration this runner was built in.</summary>
     private static string HostDll(string project)
     {
-        var configuration = typeof(ChaosSystem).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+        var configuration = typeof(SeparateHosts).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "CheckoutOrchestrator.sln")))
         {
@@ -116,7 +121,7 @@ public sealed class ChaosSystem : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Urls"] = $"http://127.0.0.1:{DevRun.FreePort()}",
-                [$"Simulators:MerchantSecrets:{Merchant.Id}:0"] = Merchant.NotificationSecret,
+                [$"Simulators:MerchantSecrets:{merchant.Id}:0"] = merchant.NotificationSecret,
             });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
@@ -130,7 +135,7 @@ public sealed class ChaosSystem : IAsyncDisposable
             simulators.Services.GetRequiredService<LakiPaySigningKey>().PublicKeyPem,
             address,
             dev.Temporal,
-            [Merchant],
+            [merchant],
             new Uri($"http://127.0.0.1:{dev.Temporal.UiPort}"));
         settings["Logging:LogLevel:Default"] = "Warning";
 
