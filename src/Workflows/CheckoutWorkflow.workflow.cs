@@ -213,11 +213,7 @@ public sealed class CheckoutWorkflow
         }
         else
         {
-            var updates = new List<SearchAttributeUpdate>();
-            if (ledger.Status != published.Status)
-            {
-                updates.Add(CheckoutSearchAttributes.Status.ValueSet(ledger.Status.ToString()));
-            }
+            var updates = StatusUpdates();
 
             // Per-session callbacks name our reference, already set at start; account-level ones name the provider's ids.
             if (Capabilities.AccountLevelWebhooks)
@@ -238,8 +234,7 @@ public sealed class CheckoutWorkflow
         while (!ledger.IsFinal)
         {
             var wakeAt = Capabilities.StatusLookup && polls.NextAt < deadline ? polls.NextAt : deadline;
-            var wait = wakeAt - Workflow.UtcNow;
-            if (inbox.Count == 0 && cancel is null && wait > TimeSpan.Zero)
+            if (inbox.Count == 0 && cancel is null && wakeAt > Workflow.UtcNow)
             {
                 await WaitAsync(wakeAt, () => inbox.Count > 0 || cancel is not null);
             }
@@ -553,11 +548,7 @@ public sealed class CheckoutWorkflow
     /// </summary>
     private void Publish()
     {
-        var updates = new List<SearchAttributeUpdate>();
-        if (ledger.Status != published.Status)
-        {
-            updates.Add(CheckoutSearchAttributes.Status.ValueSet(ledger.Status.ToString()));
-        }
+        var updates = StatusUpdates();
 
         if (!tellsMerchant)
         {
@@ -600,6 +591,10 @@ public sealed class CheckoutWorkflow
             Tell(MerchantEventTypes.NeedsReview);
         }
     }
+
+    /// <summary>The status search attribute, when the ledger has moved since it was last published.</summary>
+    private List<SearchAttributeUpdate> StatusUpdates() =>
+        ledger.Status == published.Status ? [] : [CheckoutSearchAttributes.Status.ValueSet(ledger.Status.ToString())];
 
     private void Tell(string eventType) => notifier.Send(eventType, Snapshot, input.Request.NotificationUrl);
 

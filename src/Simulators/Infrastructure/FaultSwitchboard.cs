@@ -25,23 +25,25 @@ public sealed class FaultSwitchboard
                 return null;
             }
 
+            RequestFault Fault(bool hang) => new(hang, current.FailStatus, current.RetryAfterSeconds, current.AfterProcessing);
             if (current.HangNext > 0)
             {
                 Set(provider, current with { HangNext = current.HangNext - 1 });
-                return new RequestFault(Hang: true, current.FailStatus, current.RetryAfterSeconds, current.AfterProcessing);
+                return Fault(hang: true);
             }
 
             if (current.FailNext > 0)
             {
                 Set(provider, current with { FailNext = current.FailNext - 1 });
-                return new RequestFault(Hang: false, current.FailStatus, current.RetryAfterSeconds, current.AfterProcessing);
+                return Fault(hang: false);
             }
 
-            return FaultDice.Chance(current.HangRate)
-                ? new RequestFault(Hang: true, current.FailStatus, current.RetryAfterSeconds, current.AfterProcessing)
-                : FaultDice.Chance(current.FailRate)
-                    ? new RequestFault(Hang: false, current.FailStatus, current.RetryAfterSeconds, current.AfterProcessing)
-                    : null;
+            if (FaultDice.Chance(current.HangRate))
+            {
+                return Fault(hang: true);
+            }
+
+            return FaultDice.Chance(current.FailRate) ? Fault(hang: false) : null;
         }
     }
 }
