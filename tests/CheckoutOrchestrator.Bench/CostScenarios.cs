@@ -178,28 +178,7 @@ public sealed class CostScenarios : IAsyncDisposable
         return true;
     }
 
-    private async Task LetTimeRunUntilAsync(Func<Task<bool>> condition)
-    {
-        var testService = env.Client.Connection.TestService;
-        await testService.UnlockTimeSkippingAsync(new());
-        try
-        {
-            var deadline = DateTime.UtcNow.AddMinutes(2);
-            while (!await condition())
-            {
-                if (DateTime.UtcNow > deadline)
-                {
-                    throw new TimeoutException("Time ran but the checkout did not get there.");
-                }
-
-                await Task.Delay(50);
-            }
-        }
-        finally
-        {
-            await testService.LockTimeSkippingAsync(new());
-        }
-    }
+    private Task LetTimeRunUntilAsync(Func<Task<bool>> condition) => VirtualTime.RunUntilAsync(env, condition, TimeSpan.FromMinutes(2));
 
     private async Task<ScenarioCost> CostAsync(string scenario, string id, TimeSpan? paidAfter)
     {

@@ -109,21 +109,23 @@ public sealed class ChaosRun
     {
         if (settings.KillWorker)
         {
-            await WaitForAsync(() => opened() >= settings.Checkouts * 35 / 100);
-            Console.WriteLine("SIGKILL worker");
-            stack.Worker.Kill();
-            await Task.Delay(TimeSpan.FromSeconds(3));
-            await stack.Worker.StartAsync();
+            await KillAndRestartAsync(stack.Worker, "worker", opened, 35, TimeSpan.FromSeconds(3));
         }
 
         if (settings.RestartApi)
         {
-            await WaitForAsync(() => opened() >= settings.Checkouts * 65 / 100);
-            Console.WriteLine("SIGKILL API");
-            stack.Api.Kill();
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            await stack.Api.StartAsync();
+            await KillAndRestartAsync(stack.Api, "API", opened, 65, TimeSpan.FromSeconds(2));
         }
+    }
+
+    /// <summary>SIGKILLs a host once that share of the checkouts is open, and starts it again after a pause.</summary>
+    private async Task KillAndRestartAsync(ChildHost host, string name, Func<int> opened, int percentOpen, TimeSpan pause)
+    {
+        await WaitForAsync(() => opened() >= settings.Checkouts * percentOpen / 100);
+        Console.WriteLine($"SIGKILL {name}");
+        host.Kill();
+        await Task.Delay(pause);
+        await host.StartAsync();
     }
 
     private async Task<ChaosReport> JudgeAsync(DrivenCheckout[] driven, ApiClient api, BadInputReport badInput)

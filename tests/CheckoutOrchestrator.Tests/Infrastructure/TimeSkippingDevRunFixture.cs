@@ -1,4 +1,5 @@
 using CheckoutOrchestrator.DevHost;
+using CheckoutOrchestrator.Harness;
 using Temporalio.Testing;
 using Xunit;
 
@@ -16,24 +17,7 @@ public sealed class TimeSkippingDevRunFixture : DevRunFixture
     /// Lets virtual time skip ahead until the condition holds, then stops it again. Tests freeze time
     /// where they need it by keeping an activity pending (e.g. a held merchant delivery).
     /// </summary>
-    public async Task LetTimeRunUntilAsync(Func<Task<bool>> condition)
-    {
-        var testService = env!.Client.Connection.TestService;
-        await testService.UnlockTimeSkippingAsync(new());
-        try
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (!await condition())
-            {
-                Assert.True(DateTime.UtcNow < deadline, "time ran but the condition never held");
-                await Task.Delay(50);
-            }
-        }
-        finally
-        {
-            await testService.LockTimeSkippingAsync(new());
-        }
-    }
+    public Task LetTimeRunUntilAsync(Func<Task<bool>> condition) => VirtualTime.RunUntilAsync(env!, condition, TimeSpan.FromSeconds(60));
 
     public override async Task DisposeAsync()
     {

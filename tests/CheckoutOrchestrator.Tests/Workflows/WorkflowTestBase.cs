@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Harness;
 using CheckoutOrchestrator.Providers;
 using CheckoutOrchestrator.Tests.Infrastructure;
 using CheckoutOrchestrator.Workflows;
@@ -84,21 +85,7 @@ public abstract class WorkflowTestBase
     protected async Task RunToTheEndAsync(FakeProviderActivities provider, string finalEventType)
     {
         provider.HoldDelivery(finalEventType);
-        var testService = Client.Connection.TestService;
-        await testService.UnlockTimeSkippingAsync(new());
-        try
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (!provider.IsHoldingDelivery)
-            {
-                Assert.True(DateTime.UtcNow < deadline, "the checkout never ended");
-                await Task.Delay(20);
-            }
-        }
-        finally
-        {
-            await testService.LockTimeSkippingAsync(new());
-        }
+        await VirtualTime.RunUntilAsync(Env, () => Task.FromResult(provider.IsHoldingDelivery), TimeSpan.FromSeconds(10));
     }
 
     /// <summary>Runs a worker with the real workflow and fake activities on a task queue of the test's own.</summary>
