@@ -7,23 +7,22 @@ namespace CheckoutOrchestrator.Bench;
 /// Temporal Cloud's billable actions as they show in a history (docs.temporal.io/cloud/actions):
 /// a workflow started, a signal received, an update accepted, an activity attempt started (each
 /// retry again), a timer started (wait-with-timeout timers too), a search-attribute upsert except one
-/// that only writes <c>TemporalChangeVersion</c> (the SDK's own for <c>Workflow.Patched</c>, exempt), the
-/// local activities of one workflow task together once. Workflow tasks, completions and other markers
-/// are not actions. Queries and describes leave no event: they are counted apart, by the caller.
+/// that only writes <c>TemporalChangeVersion</c> (the SDK's own for <c>Workflow.Patched</c>, exempt).
+/// Workflow tasks, completions and markers are not actions (the workflows run no local activities).
+/// Queries and describes leave no event: they are counted apart, by the caller.
 /// </summary>
 public static class BillableActions
 {
     private const string ChangeVersion = "TemporalChangeVersion";
-    private const string LocalActivityMarker = "core_local_activity";
 
-    public static int Of(IReadOnlyList<HistoryEvent> events) => Actions(events).Count();
+    public static int Of(IEnumerable<HistoryEvent> events) => events.Count(IsAction);
 
     /// <summary>Where the actions go: "activity GetStatus 2, timer 3, …", so the next saving is obvious.</summary>
     public static string Breakdown(IReadOnlyList<HistoryEvent> events)
     {
         var activityTypes = events.Where(e => e.ActivityTaskScheduledEventAttributes is not null)
             .ToDictionary(e => e.EventId, e => e.ActivityTaskScheduledEventAttributes.ActivityType.Name);
-        return string.Join(", ", Actions(events)
+        return string.Join(", ", events.Where(IsAction)
             .Select(e => e.ActivityTaskStartedEventAttributes is { } started ? $"activity {activityTypes[started.ScheduledEventId]}" : Name(e.EventType))
             .GroupBy(name => name)
             .Select(g => $"{g.Key} {g.Count()}"));
@@ -36,27 +35,19 @@ public static class BillableActions
         return events.Count(e => e.ActivityTaskStartedEventAttributes is { } started && lookups.Contains(started.ScheduledEventId));
     }
 
-    private static IEnumerable<HistoryEvent> Actions(IReadOnlyList<HistoryEvent> events) =>
-        events.Where(IsAction).Concat(events.Where(IsLocalActivity).GroupBy(e => e.MarkerRecordedEventAttributes.WorkflowTaskCompletedEventId).Select(g => g.First()));
-
-    private static bool IsLocalActivity(HistoryEvent e) => e.MarkerRecordedEventAttributes?.MarkerName == LocalActivityMarker;
-
     private static bool IsAction(HistoryEvent e) => e.EventType switch
     {
         EventType.UpsertWorkflowSearchAttributes =>
             e.UpsertWorkflowSearchAttributesEventAttributes.SearchAttributes.IndexedFields.Keys.Any(key => key != ChangeVersion),
-        _ => IsCountedType(e.EventType),
-    };
-
-    private static bool IsCountedType(EventType type) => type is
         EventType.WorkflowExecutionStarted
-        or EventType.WorkflowExecutionSignaled
-        or EventType.WorkflowExecutionUpdateAccepted
-        or EventType.ActivityTaskStarted
-        or EventType.TimerStarted
-        or EventType.UpsertWorkflowSearchAttributes
-        or EventType.StartChildWorkflowExecutionInitiated
-        or EventType.SignalExternalWorkflowExecutionInitiated;
+            or EventType.WorkflowExecutionSignaled
+            or EventType.WorkflowExecutionUpdateAccepted
+            or EventType.ActivityTaskStarted
+            or EventType.TimerStarted
+            or EventType.StartChildWorkflowExecutionInitiated
+            or EventType.SignalExternalWorkflowExecutionInitiated => true,
+        _ => false,
+    };
 
     private static string Name(EventType type) => type switch
     {
@@ -64,7 +55,6 @@ public static class BillableActions
         EventType.WorkflowExecutionSignaled => "signal",
         EventType.WorkflowExecutionUpdateAccepted => "update",
         EventType.TimerStarted => "timer",
-        EventType.MarkerRecorded => "local activities of a workflow task",
         EventType.UpsertWorkflowSearchAttributes => "search-attribute upsert",
         _ => type.ToString(),
     };
