@@ -10,6 +10,9 @@ namespace CheckoutOrchestrator.Activities;
 /// <summary>Everything a checkout workflow asks of a provider: open a session, and ask where it stands.</summary>
 public sealed class CheckoutActivities
 {
+    /// <summary>The create's activity type, which the API finds in a checkout's history.</summary>
+    public const string CreateSessionType = "CreateSession";
+
     private readonly IEnumerable<IPaymentProviderClient> clients;
     private readonly ILogger<CheckoutActivities> logger;
 
@@ -19,7 +22,7 @@ public sealed class CheckoutActivities
         this.logger = logger;
     }
 
-    [Activity]
+    [Activity(CreateSessionType)]
     public async Task<ProviderSession> CreateSessionAsync(CreateSessionInput input)
     {
         var errors = CheckoutValidator.Validate(input.Request);

@@ -11,11 +11,14 @@ public sealed record CheckoutFailure(
     ProviderErrorDetails? Provider = null,
     IReadOnlyList<FieldError>? FieldErrors = null)
 {
+    /// <summary>Reads a failed create activity as the workflow sees it.</summary>
+    public static CheckoutFailure FromActivity(ActivityFailureException failure) => FromCause(failure.InnerException, failure.Message);
+
     /// <summary>
-    /// Reads a failed create activity. A timeout means an attempt was cut short (e.g. a worker
-    /// died mid-request), so whether a session exists is unknown.
+    /// Reads why a create activity failed (as its history records it). A timeout means an attempt
+    /// was cut short (e.g. a worker died mid-request), so whether a session exists is unknown.
     /// </summary>
-    public static CheckoutFailure FromActivity(ActivityFailureException failure) => failure.InnerException switch
+    public static CheckoutFailure FromCause(Exception? cause, string message) => cause switch
     {
         ApplicationFailureException { ErrorType: ProviderErrorTypes.InvalidCheckoutRequest } app =>
             new(ProviderErrorTypes.InvalidCheckoutRequest, app.Message, FieldErrors: app.Details.Count > 0 ? app.Details.ElementAt<List<FieldError>>(0) : null),
@@ -24,6 +27,6 @@ public sealed record CheckoutFailure(
         TimeoutFailureException timeout =>
             new(ProviderErrorTypes.CreateOutcomeUnknown, $"The create did not finish ({timeout.TimeoutType}); the provider may have opened a session."),
         { } other => new(ProviderErrorTypes.Unavailable, other.Message),
-        null => new(ProviderErrorTypes.Unavailable, failure.Message),
+        null => new(ProviderErrorTypes.Unavailable, message),
     };
 }

@@ -25,4 +25,10 @@ public static class CheckoutPatches
     /// nothing can confirm the customer did not pay on the provider's page meanwhile.
     /// </summary>
     public const string ReviewUnconfirmableCancel = "review-unconfirmable-cancel";
+
+    /// <summary>
+    /// The checkout is created when its workflow starts (the start event's time, which the API reads
+    /// from history to answer POST /checkouts without an update), and its timeline begins then.
+    /// </summary>
+    public const string CreatedAtStart = "created-at-start";
 }

@@ -39,6 +39,43 @@ public sealed record CheckoutSnapshot(
 
     public bool IsFinal => Status.IsTerminal();
 
+    /// <summary>The checkout as its ledger and session say; the deadline is shown once a session is open.</summary>
+    public static CheckoutSnapshot Of(
+        CheckoutWorkflowInput input,
+        CheckoutLedger ledger,
+        ProviderSession? session,
+        string? providerStatus,
+        DateTimeOffset createdAt,
+        DateTimeOffset deadline,
+        CheckoutFailure? createFailure = null,
+        DateTimeOffset? watchUntil = null,
+        IReadOnlyList<NotificationRecord>? notifications = null) => new(
+        input.CheckoutId,
+        input.Request.MerchantId,
+        input.Request.MerchantReference,
+        input.Request.Provider,
+        input.Request.Amount,
+        ledger.Status,
+        session is not null,
+        providerStatus,
+        session?.SessionId,
+        session?.Reference,
+        session?.PaymentId,
+        session?.CheckoutUrl,
+        session?.Action,
+        createdAt,
+        session is null ? null : deadline,
+        ledger.FinishedAt,
+        ledger.FailureReason,
+        createFailure,
+        ledger.ReviewNotes,
+        ledger.Timeline,
+        input.RequestFingerprint,
+        ledger.LatePayment,
+        watchUntil,
+        notifications ?? [],
+        input.Request.NotificationUrl);
+
     public CheckoutView ToView() => new(
         CheckoutId,
         MerchantId,

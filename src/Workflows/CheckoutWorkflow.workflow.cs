@@ -35,6 +35,7 @@ public sealed class CheckoutWorkflow
     private readonly bool tellsMerchant;
     private readonly bool fewerBilledActions;
     private readonly bool reviewsUnconfirmableCancel;
+    private readonly bool createdAtStart;
     private ProviderSession? session;
     private CheckoutFailure? createFailure;
     private DateTimeOffset deadline;
@@ -49,40 +50,17 @@ public sealed class CheckoutWorkflow
     public CheckoutWorkflow(CheckoutWorkflowInput input)
     {
         this.input = input;
-        createdAt = Workflow.UtcNow;
-        deadline = createdAt.AddSeconds(input.Request.ExpiresInSeconds);
         tellsMerchant = Workflow.Patched(CheckoutPatches.NeverLoseAPayment);
         fewerBilledActions = Workflow.Patched(CheckoutPatches.FewerBilledActions);
         reviewsUnconfirmableCancel = Workflow.Patched(CheckoutPatches.ReviewUnconfirmableCancel);
+        createdAtStart = Workflow.Patched(CheckoutPatches.CreatedAtStart);
+        createdAt = createdAtStart ? CheckoutOpening.CreatedAt(Workflow.Info.WorkflowStartTime) : Workflow.UtcNow;
+        deadline = createdAt.AddSeconds(input.Request.ExpiresInSeconds);
     }
 
     [WorkflowQuery]
-    public CheckoutSnapshot Snapshot => new(
-        input.CheckoutId,
-        input.Request.MerchantId,
-        input.Request.MerchantReference,
-        input.Request.Provider,
-        input.Request.Amount,
-        ledger.Status,
-        session is not null,
-        providerStatus,
-        session?.SessionId,
-        session?.Reference,
-        session?.PaymentId,
-        session?.CheckoutUrl,
-        session?.Action,
-        createdAt,
-        session is null ? null : deadline,
-        ledger.FinishedAt,
-        ledger.FailureReason,
-        createFailure,
-        ledger.ReviewNotes,
-        ledger.Timeline,
-        input.RequestFingerprint,
-        ledger.LatePayment,
-        watchUntil,
-        notifier.Records,
-        input.Request.NotificationUrl);
+    public CheckoutSnapshot Snapshot =>
+        CheckoutSnapshot.Of(input, ledger, session, providerStatus, createdAt, deadline, createFailure, watchUntil, notifier.Records);
 
     private ProviderCapabilities Capabilities => input.Capabilities;
 
@@ -191,14 +169,9 @@ public sealed class CheckoutWorkflow
             return false;
         }
 
-        // Never expire while the provider may still take the payment.
-        if (session.ExpiresAt is { } providerDeadline && providerDeadline > deadline)
-        {
-            deadline = providerDeadline;
-        }
-
+        deadline = CheckoutOpening.Deadline(deadline, session);
         providerStatus = session.Status.Raw;
-        ledger.Open(session.Status.Status ?? PaymentStatus.Pending, Workflow.UtcNow, session.Status.Raw);
+        CheckoutOpening.Open(ledger, session, createdAtStart ? createdAt : Workflow.UtcNow);
         PublishOpened();
         return true;
     }

@@ -38,7 +38,8 @@ public static class TimeToUrl
             Percentiles.Of(viaApi),
             Percentiles.Of(direct),
             spans.Median("Microsoft.AspNetCore", "POST /checkouts"),
-            spans.Median("CheckoutOrchestrator.Temporal", "UpdateWithStartWorkflow:CheckoutWorkflow"),
+            spans.Median("CheckoutOrchestrator.Temporal", "StartWorkflow:CheckoutWorkflow"),
+            spans.Median("CheckoutOrchestrator.Temporal", "WaitForSession:CheckoutWorkflow"),
             spans.Median("CheckoutOrchestrator.Temporal", "RunActivity:CreateSession"),
             spans.Median("System.Net.Http", "POST", "/checkout-sessions"));
     }
@@ -84,7 +85,8 @@ public sealed record TimeToUrlFigures(
     Percentiles ThroughApi,
     Percentiles Direct,
     double ApiRequestMedian,
-    double UpdateWithStartMedian,
+    double StartMedian,
+    double WaitForSessionMedian,
     double ActivityMedian,
     double ProviderCallMedian)
 {

@@ -1,6 +1,7 @@
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Providers;
 using CheckoutOrchestrator.ServiceDefaults;
+using CheckoutOrchestrator.ServiceDefaults.Tracing;
 using CheckoutOrchestrator.Workflows;
 using Microsoft.Extensions.Options;
 using Temporalio.Api.Enums.V1;
@@ -30,56 +31,50 @@ public sealed class CheckoutGateway
 
     /// <summary>
     /// Starts the checkout's workflow, or joins the one already running for this merchant
-    /// reference, and waits (one round trip) until its session is open.
+    /// reference, and follows its history until the session is open (or could not be).
     /// </summary>
     public async Task<OpenOutcome> OpenAsync(CheckoutRequest request, CancellationToken cancellationToken)
     {
         var checkoutId = CheckoutIds.For(request.MerchantId, request.MerchantReference);
-        var fingerprint = CheckoutFingerprint.Of(request);
+        var open = new OpenRequest(Guid.NewGuid().ToString("N"), CheckoutFingerprint.Of(request));
         var profile = ProviderProfiles.For(request.Provider);
-        var input = new CheckoutWorkflowInput(checkoutId, request, fingerprint, profile.Capabilities, profile.PollPlan, ProviderTaskQueue(request.Provider));
-        var start = WithStartWorkflowOperation.Create(
-            (CheckoutWorkflow wf) => wf.RunAsync(input),
-            new WorkflowOptions(checkoutId, settings.TaskQueue)
-            {
-                IdConflictPolicy = WorkflowIdConflictPolicy.UseExisting,
-
-                // A finished checkout is never run again under its reference; the API answers with its outcome.
-                IdReusePolicy = WorkflowIdReusePolicy.RejectDuplicate,
-                StaticSummary = $"{request.Provider} checkout {request.MerchantReference} for {request.Amount.Value} {request.Amount.Currency}",
-                TypedSearchAttributes = new SearchAttributeCollection.Builder()
-                    .Set(CheckoutSearchAttributes.Status, nameof(PaymentStatus.Pending))
-                    .Set(CheckoutSearchAttributes.Provider, request.Provider.ToSlug())
-                    .Set(CheckoutSearchAttributes.MerchantId, request.MerchantId)
-                    .Set(CheckoutSearchAttributes.MerchantReference, request.MerchantReference)
-                    .Set(CheckoutSearchAttributes.ProviderKeys, [profile.ReferenceFor(checkoutId)])
-                    .ToSearchAttributeCollection(),
-            });
-
+        var input = new CheckoutWorkflowInput(checkoutId, request, open.Fingerprint, profile.Capabilities, profile.PollPlan, ProviderTaskQueue(request.Provider));
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wait.CancelAfter(options.Value.SessionWait);
+        var start = new WorkflowOptions(checkoutId, settings.TaskQueue)
+        {
+            IdConflictPolicy = WorkflowIdConflictPolicy.UseExisting,
+
+            // A finished checkout is never run again under its reference; the API answers with its outcome.
+            IdReusePolicy = WorkflowIdReusePolicy.RejectDuplicate,
+            StaticSummary = $"{request.Provider} checkout {request.MerchantReference} for {request.Amount.Value} {request.Amount.Currency}",
+            TypedSearchAttributes = new SearchAttributeCollection.Builder()
+                .Set(CheckoutSearchAttributes.Status, nameof(PaymentStatus.Pending))
+                .Set(CheckoutSearchAttributes.Provider, request.Provider.ToSlug())
+                .Set(CheckoutSearchAttributes.MerchantId, request.MerchantId)
+                .Set(CheckoutSearchAttributes.MerchantReference, request.MerchantReference)
+                .Set(CheckoutSearchAttributes.ProviderKeys, [profile.ReferenceFor(checkoutId)])
+                .ToSearchAttributeCollection(),
+            Memo = new Dictionary<string, object> { [OpeningHistory.StartedByMemo] = open.Id },
+            Rpc = new() { CancellationToken = wait.Token },
+        };
+
         try
         {
-            var snapshot = await client.ExecuteUpdateWithStartWorkflowAsync(
-                (CheckoutWorkflow wf) => wf.WaitForSessionAsync(fingerprint),
-                new WorkflowUpdateWithStartOptions(start) { Rpc = new() { CancellationToken = wait.Token } });
-            return new(OpenResult.Opened, checkoutId, snapshot);
-        }
-        catch (WorkflowUpdateFailedException ex) when (ex.InnerException is ApplicationFailureException { ErrorType: CheckoutErrorTypes.Conflict })
-        {
-            return new(OpenResult.Conflict, checkoutId);
-        }
-        catch (WorkflowUpdateFailedException ex) when (ex.InnerException is ApplicationFailureException failure)
-        {
-            return new(OpenResult.Failed, checkoutId, Failure: FailureOf(failure));
-        }
-        catch (WorkflowUpdateRpcTimeoutOrCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return new(OpenResult.StillOpening, checkoutId);
+            var started = await client.StartWorkflowAsync((CheckoutWorkflow wf) => wf.RunAsync(input), start);
+            var run = client.GetWorkflowHandle(checkoutId, runId: started.ResultRunId);
+            using var span = CheckoutTracing.Source.StartActivity("WaitForSession:CheckoutWorkflow")?.SetTag("checkout.id", checkoutId);
+            return await OpeningHistory.ReadAsync(run, client.Options.DataConverter, open, wait.Token)
+                ?? await AsItStandsAsync(checkoutId, request.MerchantId, open.Fingerprint, cancellationToken);
         }
         catch (WorkflowAlreadyStartedException)
         {
-            return await FinishedAsync(checkoutId, request.MerchantId, fingerprint, cancellationToken);
+            return await AsItStandsAsync(checkoutId, request.MerchantId, open.Fingerprint, cancellationToken);
+        }
+        catch (Exception ex) when (wait.IsCancellationRequested && !cancellationToken.IsCancellationRequested
+                                   && ex is OperationCanceledException or RpcException)
+        {
+            return new(OpenResult.StillOpening, checkoutId);
         }
     }
 
@@ -203,9 +198,6 @@ public sealed class CheckoutGateway
         || historyEvent.EventType is EventType.WorkflowExecutionCompleted or EventType.WorkflowExecutionFailed
             or EventType.WorkflowExecutionTerminated or EventType.WorkflowExecutionTimedOut or EventType.WorkflowExecutionContinuedAsNew;
 
-    private static CheckoutFailure FailureOf(ApplicationFailureException failure) =>
-        failure.Details.Count > 0 ? failure.Details.ElementAt<CheckoutFailure>(0) : new(failure.ErrorType ?? ProviderErrorTypes.Unavailable, failure.Message);
-
     private string? ProviderTaskQueue(PaymentProvider provider) =>
         provider == PaymentProvider.Adullam ? settings.AdullamTaskQueue : null;
 
@@ -266,8 +258,8 @@ public sealed class CheckoutGateway
         }
     }
 
-    /// <summary>A retry of a checkout that has already finished gets that checkout's outcome.</summary>
-    private async Task<OpenOutcome> FinishedAsync(string checkoutId, string merchantId, string fingerprint, CancellationToken cancellationToken)
+    /// <summary>A retry of a checkout opened earlier gets that checkout as it stands now (finished, or moved on since it opened).</summary>
+    private async Task<OpenOutcome> AsItStandsAsync(string checkoutId, string merchantId, string fingerprint, CancellationToken cancellationToken)
     {
         var snapshot = await FindAsync(checkoutId, merchantId, cancellationToken);
         return snapshot switch

@@ -31,6 +31,22 @@ public sealed class CheckoutApiTests : ApiTestBase
         Assert.Equal("pending", (await GetCheckoutAsync(checkoutId)).GetProperty("status").GetString());
     }
 
+    [Theory]
+    [InlineData(PaymentProvider.Kiotapay)]
+    [InlineData(PaymentProvider.Adullam)]
+    public async Task The_201_is_read_from_the_checkouts_history_and_says_what_the_checkout_itself_says(PaymentProvider provider)
+    {
+        // An update to wait for the session would be one more billed action on every checkout.
+        var opened = await OpenAsync(CheckoutBodies.For(provider));
+        var checkoutId = opened.GetProperty("checkoutId").GetString()!;
+
+        var itself = await GetCheckoutAsync(checkoutId);
+        var history = await Fixture.Temporal.GetWorkflowHandle(checkoutId).FetchHistoryAsync();
+
+        Assert.Equal(itself.GetRawText(), opened.GetRawText());
+        Assert.DoesNotContain(history.Events, e => e.WorkflowExecutionUpdateAcceptedEventAttributes is not null);
+    }
+
     [Fact]
     public async Task A_retried_request_gets_the_same_checkout_and_opens_no_second_session()
     {

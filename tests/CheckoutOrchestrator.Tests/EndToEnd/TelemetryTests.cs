@@ -55,7 +55,8 @@ public sealed class TelemetryTests : ApiTestBase, IDisposable
         var trace = await SpansOfAsync(traceId, s => s.Source.Name == "System.Net.Http" && Url(s).Contains("/kiotapay/", StringComparison.Ordinal));
         var names = trace.Select(s => s.DisplayName).ToList();
         Assert.Contains(trace, s => s.Source.Name == "Microsoft.AspNetCore" && s.Kind == ActivityKind.Server);
-        Assert.Contains("UpdateWithStartWorkflow:CheckoutWorkflow", names);
+        Assert.Contains("StartWorkflow:CheckoutWorkflow", names);
+        Assert.Contains("WaitForSession:CheckoutWorkflow", names);
         Assert.Contains("RunWorkflow:CheckoutWorkflow", names);
         Assert.Contains("RunActivity:CreateSession", names);
         Assert.All(trace.Where(s => s.Source.Name == "CheckoutOrchestrator.Temporal"), s => Assert.StartsWith("co_", s.GetTagItem("checkout.id") as string, StringComparison.Ordinal));

@@ -215,8 +215,8 @@ public sealed class CheckoutWorkflowTests : WorkflowTestBase
             var input = Input();
             var (handle, _) = await OpenAsync(input, taskQueue);
 
-            var conflict = await Assert.ThrowsAsync<WorkflowUpdateFailedException>(() => OpenAsync(input with { RequestFingerprint = "another" }, taskQueue));
-            var again = await OpenAsync(input, taskQueue);
+            var conflict = await Assert.ThrowsAsync<WorkflowUpdateFailedException>(() => OpenThroughUpdateAsync(input with { RequestFingerprint = "another" }, taskQueue));
+            var again = await OpenThroughUpdateAsync(input, taskQueue);
 
             Assert.Equal(CheckoutErrorTypes.Conflict, Assert.IsType<ApplicationFailureException>(conflict.InnerException).ErrorType);
             Assert.Equal(input.CheckoutId, again.Opened.CheckoutId);
