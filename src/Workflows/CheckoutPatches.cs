@@ -31,4 +31,12 @@ public static class CheckoutPatches
     /// from history to answer POST /checkouts without an update), and its timeline begins then.
     /// </summary>
     public const string CreatedAtStart = "created-at-start";
+
+    /// <summary>
+    /// Progress short of a final status costs no action of its own: a callback saying a payment is
+    /// under way is recorded at once but written to the status search attribute at the checkout's
+    /// next wake-up (poll or deadline) or with the final status, whichever comes first; and an
+    /// unauthenticated one saying only that is not confirmed by a lookup of its own.
+    /// </summary>
+    public const string ProgressAtWakeUp = "progress-at-wake-up";
 }

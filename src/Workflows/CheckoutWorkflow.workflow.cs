@@ -36,6 +36,7 @@ public sealed class CheckoutWorkflow
     private readonly bool fewerBilledActions;
     private readonly bool reviewsUnconfirmableCancel;
     private readonly bool createdAtStart;
+    private readonly bool progressAtWakeUp;
     private ProviderSession? session;
     private CheckoutFailure? createFailure;
     private DateTimeOffset deadline;
@@ -54,6 +55,7 @@ public sealed class CheckoutWorkflow
         fewerBilledActions = Workflow.Patched(CheckoutPatches.FewerBilledActions);
         reviewsUnconfirmableCancel = Workflow.Patched(CheckoutPatches.ReviewUnconfirmableCancel);
         createdAtStart = Workflow.Patched(CheckoutPatches.CreatedAtStart);
+        progressAtWakeUp = Workflow.Patched(CheckoutPatches.ProgressAtWakeUp);
         createdAt = createdAtStart ? CheckoutOpening.CreatedAt(Workflow.Info.WorkflowStartTime) : Workflow.UtcNow;
         deadline = createdAt.AddSeconds(input.Request.ExpiresInSeconds);
     }
@@ -148,6 +150,10 @@ public sealed class CheckoutWorkflow
     private static ApplicationFailureException AlreadySucceeded() =>
         new("The checkout is paid: a paid checkout cannot be cancelled.", CheckoutErrorTypes.AlreadySucceeded, nonRetryable: true);
 
+    /// <summary>An unauthenticated callback that claims nothing final: the next poll or the final callback's lookup will say where it stands.</summary>
+    private static bool ClaimsOnlyProgress(ProviderEvent providerEvent) =>
+        providerEvent.Status?.Status is { } claimed && !claimed.IsTerminal();
+
     private async Task<bool> OpenSessionAsync()
     {
         try
@@ -225,6 +231,11 @@ public sealed class CheckoutWorkflow
             }
 
             var pollDue = Workflow.UtcNow >= polls.NextAt;
+            if (progressAtWakeUp && (pollDue || Workflow.UtcNow >= deadline))
+            {
+                Publish();
+            }
+
             if (Capabilities.StatusLookup && (confirm || pollDue))
             {
                 await LookUpAsync(confirm ? StatusSource.Webhook : StatusSource.Poll, confirm ? "callback confirmed by status lookup" : null);
@@ -314,14 +325,14 @@ public sealed class CheckoutWorkflow
                     unconfirmedSuccess ??= providerEvent;
                 }
 
-                lookupRequested = true;
+                lookupRequested |= !progressAtWakeUp || !ClaimsOnlyProgress(providerEvent);
                 continue;
             }
 
             Apply(providerEvent.Status, StatusSource.Webhook, null);
         }
 
-        Publish();
+        Publish(ProgressWaits(StatusSource.Webhook));
         return lookupRequested && Capabilities.StatusLookup;
     }
 
@@ -393,7 +404,7 @@ public sealed class CheckoutWorkflow
                 (CheckoutActivities a) => a.GetStatusAsync(new StatusLookupInput(input.CheckoutId, Provider, session!)),
                 ProviderCalls.Options([], input.ProviderTaskQueue));
             Apply(status, source, detail);
-            Publish();
+            Publish(ProgressWaits(source));
             return status;
         }
         catch (ActivityFailureException failure)
@@ -480,7 +491,7 @@ public sealed class CheckoutWorkflow
         }
 
         ledger.Record(status, source, Workflow.UtcNow, raw, detail, failureReason);
-        Publish();
+        Publish(ProgressWaits(source));
     }
 
     private void RaiseDoubts()
@@ -517,11 +528,13 @@ public sealed class CheckoutWorkflow
 
     /// <summary>
     /// Keeps what operators filter by in step with the checkout, and tells the merchant what changed.
-    /// Only changes are written, so calling it again costs nothing.
+    /// Only changes are written, so calling it again costs nothing. With <paramref name="progressWaits"/>
+    /// a status short of final is left for the next wake-up to write.
     /// </summary>
-    private void Publish()
+    private void Publish(bool progressWaits = false)
     {
-        var updates = StatusUpdates();
+        var statusWaits = progressWaits && !ledger.IsFinal;
+        var updates = statusWaits ? [] : StatusUpdates();
 
         if (!tellsMerchant)
         {
@@ -545,7 +558,7 @@ public sealed class CheckoutWorkflow
 
         Upsert(updates);
         var before = published;
-        published = new(ledger.Status, review, late, ledger.ReviewNotes.Count);
+        published = new(statusWaits ? published.Status : ledger.Status, review, late, ledger.ReviewNotes.Count);
         if (ledger.IsFinal && !before.Status.IsTerminal())
         {
             CheckoutMetrics.Ended(Provider, ledger.Status, Workflow.UtcNow - createdAt);
@@ -564,6 +577,9 @@ public sealed class CheckoutWorkflow
             Tell(MerchantEventTypes.NeedsReview);
         }
     }
+
+    /// <summary>Progress a callback brings (directly or through the lookup it asked for) waits for the next wake-up to be listed.</summary>
+    private bool ProgressWaits(StatusSource source) => progressAtWakeUp && source == StatusSource.Webhook;
 
     /// <summary>The status search attribute, when the ledger has moved since it was last published.</summary>
     private List<SearchAttributeUpdate> StatusUpdates() =>

@@ -78,6 +78,47 @@ public sealed class CheckoutWorkflowTests : WorkflowTestBase
     }
 
     [Fact]
+    public async Task A_payment_under_way_shows_at_once_but_costs_no_upsert_when_its_success_follows_before_the_next_poll()
+    {
+        var provider = new FakeProviderActivities();
+        var (shown, statusWrites) = await WithWorkerAsync(provider, async taskQueue =>
+        {
+            var (handle, _) = await OpenAsync(Input(), taskQueue);
+            await SendAsync(handle, Callback("evt-1", PaymentStatus.Processing, "PENDING"));
+            var shown = await WaitForStatusAsync(handle, PaymentStatus.Processing);
+            await SendAsync(handle, Callback("evt-2", PaymentStatus.Succeeded, "SUCCESS", paid: 1000.50m));
+            await OutcomeAsync(handle);
+            return (shown.Status, await StatusWritesAsync(handle));
+        });
+
+        Assert.Equal(PaymentStatus.Processing, shown);
+        Assert.Equal([nameof(PaymentStatus.Succeeded)], statusWrites);
+    }
+
+    [Fact]
+    public async Task A_payment_still_under_way_at_the_next_poll_is_listed_as_processing_from_then_on()
+    {
+        var provider = new FakeProviderActivities { Otherwise = new("PENDING", PaymentStatus.Processing) };
+        var (listed, lookupsBeforePoll) = await WithWorkerAsync(provider, async taskQueue =>
+        {
+            var (handle, _) = await OpenAsync(Input(PaymentProvider.Kiotapay, expiresInSeconds: 3600), taskQueue);
+
+            // Unsigned, and claiming nothing final: believed only after a lookup, and none is spent on it.
+            await SendAsync(handle, Callback("evt-1", PaymentStatus.Processing, "PROCESSING", authoritative: false));
+            await Env.DelayAsync(TimeSpan.FromMinutes(1));
+            var lookupsBeforePoll = provider.Lookups;
+            await Env.DelayAsync(PollPlan.Standard.Intervals[0]);
+            await WaitForStatusAsync(handle, PaymentStatus.Processing);
+            var listed = await StatusWritesAsync(handle);
+            await handle.TerminateAsync("seen enough");
+            return (listed, lookupsBeforePoll);
+        });
+
+        Assert.Equal(0, lookupsBeforePoll);
+        Assert.Equal([nameof(PaymentStatus.Processing)], listed);
+    }
+
+    [Fact]
     public async Task A_thirty_minute_checkout_nobody_pays_expires_on_its_own()
     {
         var provider = new FakeProviderActivities();
@@ -353,4 +394,11 @@ public sealed class CheckoutWorkflowTests : WorkflowTestBase
             await Task.Delay(20);
         }
     }
+
+    /// <summary>Every value written to the status search attribute, in order.</summary>
+    private static async Task<List<string>> StatusWritesAsync(WorkflowHandle<CheckoutWorkflow, CheckoutSnapshot> handle) =>
+        [.. (await handle.FetchHistoryAsync()).Events
+            .Select(e => e.UpsertWorkflowSearchAttributesEventAttributes?.SearchAttributes.IndexedFields)
+            .Where(fields => fields is not null && fields.ContainsKey(CheckoutSearchAttributes.Status.Name))
+            .Select(fields => (string)Temporalio.Converters.DataConverter.Default.PayloadConverter.ToValue(fields![CheckoutSearchAttributes.Status.Name], typeof(string))!)];
 }
