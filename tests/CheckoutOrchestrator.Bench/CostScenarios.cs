@@ -61,8 +61,9 @@ public sealed class CostScenarios : IAsyncDisposable
 
     public async Task<IReadOnlyList<ScenarioCost>> RunAllAsync() =>
     [
-        await WebhookSuccessAsync(PaymentProvider.Kiotapay, "two unsigned callbacks, confirmed by one lookup"),
+        await WebhookSuccessAsync(PaymentProvider.Chpter, "one callback, proof on its own through its per-checkout URL token"),
         await WebhookSuccessAsync(PaymentProvider.LakiPay, "two signed callbacks, PENDING then SUCCESS"),
+        await WebhookSuccessAsync(PaymentProvider.Kiotapay, "two unsigned callbacks, the final one confirmed by a lookup"),
         await PollFoundSuccessAsync(),
         await ExpiryAsync(),
         await LatePaymentAsync(),
