@@ -231,11 +231,6 @@ public sealed class CheckoutWorkflow
             }
 
             var pollDue = Workflow.UtcNow >= polls.NextAt;
-            if (progressAtWakeUp && (pollDue || Workflow.UtcNow >= deadline))
-            {
-                Publish();
-            }
-
             if (Capabilities.StatusLookup && (confirm || pollDue))
             {
                 await LookUpAsync(confirm ? StatusSource.Webhook : StatusSource.Poll, confirm ? "callback confirmed by status lookup" : null);
@@ -243,6 +238,12 @@ public sealed class CheckoutWorkflow
                 {
                     polls.Advance(Workflow.UtcNow);
                 }
+            }
+
+            // Progress a callback brought is listed now, after the poll's own news, so one write says both.
+            if (progressAtWakeUp && (pollDue || Workflow.UtcNow >= deadline))
+            {
+                Publish();
             }
 
             if (!ledger.IsFinal && Workflow.UtcNow >= deadline)
