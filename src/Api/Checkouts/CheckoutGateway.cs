@@ -195,8 +195,7 @@ public sealed class CheckoutGateway
 
     private static bool MayChangeStatus(HistoryEvent historyEvent) =>
         historyEvent.UpsertWorkflowSearchAttributesEventAttributes?.SearchAttributes?.IndexedFields.ContainsKey(CheckoutSearchAttributes.Status.Name) == true
-        || historyEvent.EventType is EventType.WorkflowExecutionCompleted or EventType.WorkflowExecutionFailed
-            or EventType.WorkflowExecutionTerminated or EventType.WorkflowExecutionTimedOut or EventType.WorkflowExecutionContinuedAsNew;
+        || WorkflowCloseEvents.IsClose(historyEvent);
 
     private string? ProviderTaskQueue(PaymentProvider provider) =>
         provider == PaymentProvider.Adullam ? settings.AdullamTaskQueue : null;

@@ -61,7 +61,7 @@ public static class OpeningHistory
                 case EventType.ActivityTaskTimedOut when historyEvent.ActivityTaskTimedOutEventAttributes.ScheduledEventId == createScheduled:
                     return startedByAnother ? null : await FailedAsync(run.Id, converter, historyEvent.ActivityTaskTimedOutEventAttributes.Failure);
                 default:
-                    if (IsClose(historyEvent))
+                    if (WorkflowCloseEvents.IsClose(historyEvent))
                     {
                         return null;
                     }
@@ -81,10 +81,6 @@ public static class OpeningHistory
         var cause = await converter.ToExceptionAsync(failure);
         return new(OpenResult.Failed, checkoutId, Failure: CheckoutFailure.FromCause(cause, cause.Message));
     }
-
-    private static bool IsClose(HistoryEvent historyEvent) => historyEvent.EventType is EventType.WorkflowExecutionCompleted
-        or EventType.WorkflowExecutionFailed or EventType.WorkflowExecutionTerminated or EventType.WorkflowExecutionTimedOut
-        or EventType.WorkflowExecutionCanceled or EventType.WorkflowExecutionContinuedAsNew;
 }
 
 /// <summary>One POST /checkouts: its own id, and the fingerprint of the request it carries.</summary>
