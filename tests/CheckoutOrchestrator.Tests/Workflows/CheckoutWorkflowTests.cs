@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Providers;
 using CheckoutOrchestrator.Tests.Infrastructure;
 using CheckoutOrchestrator.Workflows;
 using Temporalio.Client;
+using Temporalio.Common;
 using Temporalio.Exceptions;
 using Xunit;
 
@@ -61,38 +63,19 @@ public sealed class CheckoutWorkflowTests : WorkflowTestBase
     [Fact]
     public async Task Callbacks_that_wake_the_checkout_before_its_poll_do_not_start_another_timer()
     {
-        var provider = new FakeProviderActivities();
-        var (result, timers) = await WithWorkerAsync(provider, async taskQueue =>
-        {
-            var (handle, _) = await OpenAsync(Input(), taskQueue);
-            await SendAsync(handle, Callback("evt-1", PaymentStatus.Processing, "PENDING"));
-            await WaitForStatusAsync(handle, PaymentStatus.Processing);
-            await SendAsync(handle, Callback("evt-2", PaymentStatus.Succeeded, "SUCCESS", paid: 1000.50m));
-            var outcome = await OutcomeAsync(handle);
-            var history = await handle.FetchHistoryAsync();
-            return (outcome, history.Events.Count(e => e.TimerStartedEventAttributes is not null));
-        });
+        var (_, outcome, history) = await ProcessingThenSuccessAsync();
 
-        Assert.Equal(PaymentStatus.Succeeded, result.Status);
-        Assert.Equal(1, timers);
+        Assert.Equal(PaymentStatus.Succeeded, outcome.Status);
+        Assert.Equal(1, history.Events.Count(e => e.TimerStartedEventAttributes is not null));
     }
 
     [Fact]
     public async Task A_payment_under_way_shows_at_once_but_costs_no_upsert_when_its_success_follows_before_the_next_poll()
     {
-        var provider = new FakeProviderActivities();
-        var (shown, statusWrites) = await WithWorkerAsync(provider, async taskQueue =>
-        {
-            var (handle, _) = await OpenAsync(Input(), taskQueue);
-            await SendAsync(handle, Callback("evt-1", PaymentStatus.Processing, "PENDING"));
-            var shown = await WaitForStatusAsync(handle, PaymentStatus.Processing);
-            await SendAsync(handle, Callback("evt-2", PaymentStatus.Succeeded, "SUCCESS", paid: 1000.50m));
-            await OutcomeAsync(handle);
-            return (shown.Status, await StatusWritesAsync(handle));
-        });
+        var (shown, _, history) = await ProcessingThenSuccessAsync();
 
-        Assert.Equal(PaymentStatus.Processing, shown);
-        Assert.Equal([nameof(PaymentStatus.Succeeded)], statusWrites);
+        Assert.Equal(PaymentStatus.Processing, shown.Status);
+        Assert.Equal([nameof(PaymentStatus.Succeeded)], StatusWrites(history));
     }
 
     [Fact]
@@ -109,7 +92,7 @@ public sealed class CheckoutWorkflowTests : WorkflowTestBase
             var lookupsBeforePoll = provider.Lookups;
             await Env.DelayAsync(PollPlan.Standard.Intervals[0]);
             await WaitForStatusAsync(handle, PaymentStatus.Processing);
-            var listed = await StatusWritesAsync(handle);
+            var listed = StatusWrites(await handle.FetchHistoryAsync());
             await handle.TerminateAsync("seen enough");
             return (listed, lookupsBeforePoll);
         });
@@ -396,9 +379,21 @@ public sealed class CheckoutWorkflowTests : WorkflowTestBase
     }
 
     /// <summary>Every value written to the status search attribute, in order.</summary>
-    private static async Task<List<string>> StatusWritesAsync(WorkflowHandle<CheckoutWorkflow, CheckoutSnapshot> handle) =>
-        [.. (await handle.FetchHistoryAsync()).Events
+    private static List<string> StatusWrites(WorkflowHistory history) =>
+        [.. history.Events
             .Select(e => e.UpsertWorkflowSearchAttributesEventAttributes?.SearchAttributes.IndexedFields)
             .Where(fields => fields is not null && fields.ContainsKey(CheckoutSearchAttributes.Status.Name))
             .Select(fields => (string)Temporalio.Converters.DataConverter.Default.PayloadConverter.ToValue(fields![CheckoutSearchAttributes.Status.Name], typeof(string))!)];
+
+    /// <summary>A payment as LakiPay reports one: a signed processing callback, then its success before the first poll.</summary>
+    private async Task<(CheckoutSnapshot Shown, CheckoutSnapshot Outcome, WorkflowHistory History)> ProcessingThenSuccessAsync([CallerMemberName] string scenario = "") =>
+        await WithWorkerAsync(new FakeProviderActivities(), async taskQueue =>
+        {
+            var (handle, _) = await OpenAsync(Input(), taskQueue);
+            await SendAsync(handle, Callback("evt-1", PaymentStatus.Processing, "PENDING"));
+            var shown = await WaitForStatusAsync(handle, PaymentStatus.Processing);
+            await SendAsync(handle, Callback("evt-2", PaymentStatus.Succeeded, "SUCCESS", paid: 1000.50m));
+            var outcome = await OutcomeAsync(handle, scenario);
+            return (shown, outcome, await handle.FetchHistoryAsync());
+        });
 }
