@@ -7,4 +7,7 @@ public static class CheckoutErrorTypes
 
     /// <summary>A cancel came for a checkout that is paid (or whose payment won the race with the cancel).</summary>
     public const string AlreadySucceeded = "CheckoutAlreadySucceeded";
+
+    /// <summary>A cancel came for a checkout that has ended, or is already being cancelled: its state is the answer.</summary>
+    public const string AlreadyEnding = "CheckoutAlreadyEnding";
 }

@@ -5,12 +5,29 @@ namespace CheckoutOrchestrator.Workflows;
 /// <summary>
 /// A checkout's status and how it got there. It only moves forward: a stale or reordered report
 /// never undoes progress, and the first final status is the last. Money that arrives after the end
-/// is kept apart as a late payment, and anything that does not add up as a review note.
+/// is kept apart as a late payment, and anything that does not add up as a review note, one per reason.
 /// </summary>
 public sealed class CheckoutLedger
 {
-    private readonly List<TimelineEntry> timeline = [];
-    private readonly List<string> reviewNotes = [];
+    private readonly List<TimelineEntry> timeline;
+    private readonly List<ReviewNote> reviewNotes;
+
+    public CheckoutLedger()
+    {
+        timeline = [];
+        reviewNotes = [];
+    }
+
+    /// <summary>The ledger of a checkout as a snapshot of it says, to go on from there.</summary>
+    public CheckoutLedger(CheckoutSnapshot checkout)
+    {
+        timeline = [.. checkout.Timeline];
+        reviewNotes = [.. checkout.ReviewNotes];
+        Status = checkout.Status;
+        FailureReason = checkout.FailureReason;
+        FinishedAt = checkout.CompletedAt;
+        LatePayment = checkout.LatePayment;
+    }
 
     public PaymentStatus Status { get; private set; } = PaymentStatus.Pending;
 
@@ -24,7 +41,7 @@ public sealed class CheckoutLedger
 
     public IReadOnlyList<TimelineEntry> Timeline => timeline;
 
-    public IReadOnlyList<string> ReviewNotes => reviewNotes;
+    public IReadOnlyList<ReviewNote> ReviewNotes => reviewNotes;
 
     /// <summary>Starts the timeline with the status the session was opened in.</summary>
     public void Open(PaymentStatus status, DateTimeOffset at, string? providerStatus)
@@ -52,6 +69,10 @@ public sealed class CheckoutLedger
         return true;
     }
 
+    /// <summary>A failed attempt on a page that stays open: on the timeline, the checkout's status unchanged.</summary>
+    public void AttemptFailed(StatusSource source, DateTimeOffset at, string? providerStatus, string? reason) =>
+        timeline.Add(new TimelineEntry(at, PaymentStatus.Failed, source, providerStatus, reason, TimelineKind.AttemptFailed));
+
     /// <summary>Keeps the first payment reported after a non-successful end; returns false for any other.</summary>
     public bool RecordLatePayment(LatePayment payment)
     {
@@ -61,18 +82,19 @@ public sealed class CheckoutLedger
         }
 
         LatePayment = payment;
+        timeline.Add(new TimelineEntry(payment.LearnedAt, PaymentStatus.Succeeded, payment.Source, payment.ProviderStatus, payment.Evidence, TimelineKind.LatePayment));
         return true;
     }
 
-    /// <summary>Asks a person to look: the provider said something that does not add up. False if already asked.</summary>
-    public bool Flag(string note)
+    /// <summary>Asks a person to look. A reason already noted keeps its first note: false.</summary>
+    public bool Flag(ReviewReason reason, string note, DateTimeOffset at)
     {
-        if (reviewNotes.Contains(note))
+        if (reviewNotes.Exists(n => n.Reason == reason))
         {
             return false;
         }
 
-        reviewNotes.Add(note);
+        reviewNotes.Add(new ReviewNote(reason, note, at));
         return true;
     }
 }

@@ -34,6 +34,29 @@ internal static class CheckoutMetrics
         Workflow.MetricMeter.CreateCounter<long>("checkout_review_flags", "{flag}", "Review notes added to checkouts.")
             .WithTags(Tags(provider)).Add(1);
 
+    public static void CallbackDistrusted(PaymentProvider provider, string reason) =>
+        Workflow.MetricMeter.CreateCounter<long>("checkout_callbacks_distrusted", "{callback}", "Authenticated callbacks whose body names another checkout: a security event.")
+            .WithTags(Tags(provider, ("reason", reason))).Add(1);
+
+    /// <summary>Counts what a publication says happened: an end, a late payment, new review reasons.</summary>
+    public static void Published(Publication publication, CheckoutSnapshot checkout, DateTimeOffset now)
+    {
+        if (publication.Ended)
+        {
+            Ended(checkout.Provider, checkout.Status, now - checkout.CreatedAt);
+        }
+
+        if (publication.LatePayment)
+        {
+            LatePayment(checkout.Provider);
+        }
+
+        for (var i = 0; i < publication.NewReviews; i++)
+        {
+            FlaggedForReview(checkout.Provider);
+        }
+    }
+
     private static Dictionary<string, object> Tags(PaymentProvider provider, params (string Key, string Value)[] more)
     {
         var tags = new Dictionary<string, object> { ["provider"] = provider.ToSlug() };

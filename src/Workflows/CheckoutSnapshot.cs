@@ -27,54 +27,22 @@ public sealed record CheckoutSnapshot(
     DateTimeOffset? CompletedAt,
     string? FailureReason,
     CheckoutFailure? CreateFailure,
-    IReadOnlyList<string> ReviewNotes,
+    IReadOnlyList<ReviewNote> ReviewNotes,
     IReadOnlyList<TimelineEntry> Timeline,
     string RequestFingerprint,
     LatePayment? LatePayment = null,
     DateTimeOffset? WatchingForLatePaymentUntil = null,
     IReadOnlyList<NotificationRecord>? Notifications = null,
-    Uri? NotificationUrl = null)
+    Uri? NotificationUrl = null,
+    DateTimeOffset? ProviderCreatedAt = null)
 {
     public bool NeedsReview => ReviewNotes.Count > 0;
 
     public bool IsFinal => Status.IsTerminal();
 
-    /// <summary>The checkout as its ledger and session say; the deadline is shown once a session is open.</summary>
-    public static CheckoutSnapshot Of(
-        CheckoutWorkflowInput input,
-        CheckoutLedger ledger,
-        ProviderSession? session,
-        string? providerStatus,
-        DateTimeOffset createdAt,
-        DateTimeOffset deadline,
-        CheckoutFailure? createFailure = null,
-        DateTimeOffset? watchUntil = null,
-        IReadOnlyList<NotificationRecord>? notifications = null) => new(
-        input.CheckoutId,
-        input.Request.MerchantId,
-        input.Request.MerchantReference,
-        input.Request.Provider,
-        input.Request.Amount,
-        ledger.Status,
-        session is not null,
-        providerStatus,
-        session?.SessionId,
-        session?.Reference,
-        session?.PaymentId,
-        session?.CheckoutUrl,
-        session?.Action,
-        createdAt,
-        session is null ? null : deadline,
-        ledger.FinishedAt,
-        ledger.FailureReason,
-        createFailure,
-        ledger.ReviewNotes,
-        ledger.Timeline,
-        input.RequestFingerprint,
-        ledger.LatePayment,
-        watchUntil,
-        notifications ?? [],
-        input.Request.NotificationUrl);
+    /// <summary>The provider's session as this snapshot shows it, to go on asking about it.</summary>
+    public ProviderSession Session() =>
+        new(ProviderReference ?? CheckoutId, ProviderSessionId, ProviderPaymentId, CheckoutUrl, Action, ExpiresAt, new ProviderStatus(ProviderStatus ?? string.Empty, null), ProviderCreatedAt);
 
     public CheckoutView ToView() => new(
         CheckoutId,

@@ -4,16 +4,22 @@ using CheckoutOrchestrator.Providers;
 namespace CheckoutOrchestrator.Workflows;
 
 /// <summary>
-/// Everything a checkout needs, fixed at start. The provider's capabilities and poll plan travel with
-/// it, so a running checkout keeps the behaviour it started with even if a later release learns more
-/// about the provider (checkouts started before plans were kept poll by <see cref="PollPlan.Original"/>).
-/// No secret is ever part of it. <paramref name="ProviderTaskQueue"/> names the queue of the
-/// provider's calls where its request limit is enforced on a queue of its own (null: the checkout's).
+/// Everything a checkout needs, fixed at start: the request, the reference it gives the provider,
+/// what the provider can do and when to poll it, so a running checkout keeps the behaviour it
+/// started with even if a later release learns more about the provider. No secret is ever part of
+/// it. <paramref name="ProviderTaskQueue"/> names the queue of the provider's calls where its
+/// request limit is enforced on a queue of its own (null: the checkout's). <paramref name="Watch"/>
+/// is set when a checkout that ended continues its late-payment watch in a new run.
 /// </summary>
 public sealed record CheckoutWorkflowInput(
     string CheckoutId,
     CheckoutRequest Request,
     string RequestFingerprint,
+    string ProviderReference,
     ProviderCapabilities Capabilities,
-    PollPlan? Polls = null,
-    string? ProviderTaskQueue = null);
+    PollPlan Polls,
+    string? ProviderTaskQueue = null,
+    ContinuedWatch? Watch = null);
+
+/// <summary>A checkout's late-payment watch carried into a new run: the checkout as it stands, and what is left to do.</summary>
+public sealed record ContinuedWatch(CheckoutSnapshot Checkout, DateTimeOffset Until, IReadOnlyList<DateTimeOffset> Lookups);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Notifications;
+using CheckoutOrchestrator.Workflows.Contracts;
 using Temporalio.Common;
 using Temporalio.Exceptions;
 using Temporalio.Workflows;
@@ -18,8 +19,40 @@ public sealed class MerchantNotifier
     /// <summary>At least 24 hours of retries, as merchants expect from a payments platform.</summary>
     public static readonly TimeSpan DeliveryWindow = TimeSpan.FromHours(25);
 
-    private static readonly ActivityOptions Delivery = new()
+    private readonly List<NotificationRecord> records = [];
+    private readonly Queue<(int Index, MerchantNotification Notification)> queue = new();
+    private Task delivering = Task.CompletedTask;
+
+    public IReadOnlyList<NotificationRecord> Records => records;
+
+    /// <summary>Nothing is waiting for delivery: the notifier can be left behind (continue-as-new).</summary>
+    public bool Idle => queue.Count == 0 && delivering.IsCompleted;
+
+    /// <summary>
+    /// Events get ids derived from the checkout and what they tell (a final status, a late payment,
+    /// one review reason), so a receiver that sees one twice knows it is a retry, whichever workflow sent it.
+    /// </summary>
+    public static string EventIdFor(string checkoutId, MerchantEventToSend merchantEvent) =>
+        "evt_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{checkoutId}:{merchantEvent.Type}:{merchantEvent.Reason}")))[..24];
+
+    public void Send(MerchantEventToSend merchantEvent, CheckoutSnapshot checkout)
     {
+        var notification = new MerchantNotification(
+            EventIdFor(checkout.CheckoutId, merchantEvent), merchantEvent.Type, Workflow.UtcNow, checkout.MerchantId, checkout.NotificationUrl, checkout.ToView());
+        records.Add(new NotificationRecord(notification.EventId, merchantEvent.Type, notification.CreatedAt, NotificationState.Pending, [], Reason: merchantEvent.Reason));
+        queue.Enqueue((records.Count - 1, notification));
+        if (delivering.IsCompleted)
+        {
+            delivering = DeliverQueuedAsync();
+        }
+    }
+
+    /// <summary>Completes once every event sent so far is delivered, refused, or given up on.</summary>
+    public Task AllDoneAsync() => Workflow.WaitConditionAsync(() => Idle);
+
+    private static ActivityOptions Delivery(string eventId) => new()
+    {
+        ActivityId = eventId,
         StartToCloseTimeout = TimeSpan.FromSeconds(30),
         ScheduleToCloseTimeout = DeliveryWindow,
         RetryPolicy = new RetryPolicy
@@ -31,37 +64,13 @@ public sealed class MerchantNotifier
         },
     };
 
-    private readonly List<NotificationRecord> records = [];
-    private readonly Queue<(int Index, MerchantNotification Notification)> queue = new();
-    private Task delivering = Task.CompletedTask;
-
-    public IReadOnlyList<NotificationRecord> Records => records;
-
-    /// <summary>Events get ids derived from the checkout, so a receiver that sees one twice knows it is a retry.</summary>
-    public static string EventIdFor(string checkoutId, string type, int sequence) =>
-        "evt_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{checkoutId}:{type}:{sequence}")))[..24];
-
-    public void Send(string type, CheckoutSnapshot checkout, Uri? url)
-    {
-        var sequence = records.Count(r => r.Type == type);
-        var notification = new MerchantNotification(EventIdFor(checkout.CheckoutId, type, sequence), type, Workflow.UtcNow, checkout.MerchantId, url, checkout.ToView());
-        records.Add(new NotificationRecord(notification.EventId, type, notification.CreatedAt, NotificationState.Pending, []));
-        queue.Enqueue((records.Count - 1, notification));
-        if (delivering.IsCompleted)
-        {
-            delivering = DeliverQueuedAsync();
-        }
-    }
-
-    /// <summary>Completes once every event sent so far is delivered, refused, or given up on.</summary>
-    public Task AllDoneAsync() => Workflow.WaitConditionAsync(() => queue.Count == 0 && delivering.IsCompleted);
-
     private static async Task<NotificationRecord> DeliverAsync(NotificationRecord record, MerchantNotification notification)
     {
         try
         {
+            // The activity id is the event id, so the API finds a delivery still being retried and shows its attempts.
             var attempts = await Workflow.ExecuteActivityAsync(
-                (MerchantNotificationActivities a) => a.NotifyMerchantAsync(notification), Delivery);
+                (IMerchantEventActivities a) => a.NotifyMerchantAsync(notification), Delivery(notification.EventId));
             return record with { State = NotificationState.Delivered, Attempts = attempts, DeliveredAt = attempts[^1].At };
         }
         catch (ActivityFailureException failure)

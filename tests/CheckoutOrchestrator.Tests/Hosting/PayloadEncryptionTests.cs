@@ -33,7 +33,7 @@ public sealed class PayloadEncryptionTests
         var written = (await new AesGcmPayloadCodec(Options(("2026-01", OldKey))).EncodeAsync([Customer()])).Single();
         var withoutIt = new AesGcmPayloadCodec(Options(("2026-11", NewKey)));
 
-        var error = await Assert.ThrowsAsync<CryptographicException>(() => withoutIt.DecodeAsync([written]));
+        var error = await Assert.ThrowsAsync<UnknownPayloadKeyException>(() => withoutIt.DecodeAsync([written]));
 
         Assert.Contains("2026-01", error.Message, StringComparison.Ordinal);
     }

@@ -16,20 +16,22 @@ public sealed class CancelTests : WorkflowTestBase
     }
 
     [Fact]
-    public async Task Cancelling_an_unpaid_checkout_looks_once_more_then_cancels_and_a_second_cancel_answers_the_same()
+    public async Task Cancelling_an_unpaid_checkout_looks_once_more_then_cancels_and_a_second_cancel_writes_nothing()
     {
         var provider = new FakeProviderActivities();
-        var (first, again, result) = await WithWorkerAsync(provider, async taskQueue =>
+        var (first, refusal, updates, result) = await WithWorkerAsync(provider, async taskQueue =>
         {
             var (handle, _) = await OpenAsync(Input(PaymentProvider.Kiotapay), taskQueue);
             var cancelled = await handle.ExecuteUpdateAsync(wf => wf.CancelAsync(new CancelRequest("customer changed their mind")));
-            var repeated = await handle.ExecuteUpdateAsync(wf => wf.CancelAsync(new CancelRequest(null)));
-            return (cancelled, repeated, await OutcomeAsync(handle));
+            var refused = await Assert.ThrowsAsync<WorkflowUpdateFailedException>(() => handle.ExecuteUpdateAsync(wf => wf.CancelAsync(new CancelRequest(null))));
+            var accepted = (await handle.FetchHistoryAsync()).Events.Count(e => e.WorkflowExecutionUpdateAcceptedEventAttributes is not null);
+            return (cancelled, refused, accepted, await OutcomeAsync(handle));
         });
 
         Assert.Equal(PaymentStatus.Cancelled, first.Status);
         Assert.Equal((StatusSource.Cancel, "customer changed their mind"), (first.Timeline[^1].Source, first.Timeline[^1].Detail));
-        Assert.Equal((first.Status, first.CompletedAt), (again.Status, again.CompletedAt));
+        Assert.Equal(CheckoutErrorTypes.AlreadyEnding, Assert.IsType<ApplicationFailureException>(refusal.InnerException).ErrorType);
+        Assert.Equal(1, updates);
         Assert.Contains(provider.LookupTimes, t => t <= first.CompletedAt);
         Assert.Equal(MerchantEventTypes.Cancelled, provider.Delivered[0].Type);
         Assert.Equal(PaymentStatus.Cancelled, result.Status);
@@ -47,7 +49,7 @@ public sealed class CancelTests : WorkflowTestBase
         });
 
         Assert.Equal((PaymentStatus.Cancelled, true), (cancelled.Status, cancelled.NeedsReview));
-        Assert.Contains(cancelled.ReviewNotes, note => note.StartsWith("Cancelled without word from the provider", StringComparison.Ordinal));
+        Assert.Contains(cancelled.ReviewNotes, note => note.Reason == ReviewReason.NoLookupToConfirm && note.Note.StartsWith("Cancelled without a success from the provider", StringComparison.Ordinal));
         Assert.Equal(0, provider.Lookups);
         Assert.Equal([MerchantEventTypes.Cancelled, MerchantEventTypes.NeedsReview], provider.Delivered.Select(d => d.Type));
         Assert.Equal(PaymentStatus.Cancelled, result.Status);
@@ -103,6 +105,6 @@ public sealed class CancelTests : WorkflowTestBase
 
         Assert.Equal(PaymentStatus.Cancelled, result.Status);
         Assert.NotNull(result.LatePayment);
-        Assert.Contains(result.ReviewNotes, n => n.Contains("Paid after the checkout had ended (Cancelled)", StringComparison.Ordinal));
+        Assert.Contains(result.ReviewNotes, n => n.Note.Contains("Paid after the checkout had ended (Cancelled)", StringComparison.Ordinal));
     }
 }

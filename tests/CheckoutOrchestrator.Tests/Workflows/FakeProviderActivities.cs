@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using CheckoutOrchestrator.Activities;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Notifications;
+using CheckoutOrchestrator.Workflows.Contracts;
 using Temporalio.Activities;
 using Temporalio.Exceptions;
 
@@ -13,6 +13,7 @@ public sealed class FakeProviderActivities
     private readonly ConcurrentQueue<ProviderStatus> statuses = new();
     private readonly ConcurrentQueue<MerchantNotification> delivered = new();
     private readonly ConcurrentQueue<DateTimeOffset> lookupTimes = new();
+    private readonly ConcurrentQueue<ProviderSession> lookedUp = new();
     private int lookups;
     private int merchantFailuresLeft;
     private TaskCompletionSource? heldDelivery;
@@ -31,6 +32,12 @@ public sealed class FakeProviderActivities
     public DateTimeOffset? ChangesAt { get; set; }
 
     public ProviderStatus? Later { get; set; }
+
+    /// <summary>While true, every lookup fails as a provider that is down would (503 after all retries).</summary>
+    public bool ProviderDown { get; set; }
+
+    /// <summary>The session each lookup asked about, in order (e.g. which payment id it asked by).</summary>
+    public IReadOnlyList<ProviderSession> LookedUp => [.. lookedUp];
 
     public int Lookups => lookups;
 
@@ -68,7 +75,7 @@ public sealed class FakeProviderActivities
     public Task<ProviderSession> CreateSessionAsync(CreateSessionInput input) =>
         CreateFailure is { } failure
             ? throw failure
-            : Task.FromResult(new ProviderSession(input.CheckoutId, "sess_1", "pay_1", new Uri("https://pay.example.com/sess_1"), null, ProviderExpiresAt, Pending));
+            : Task.FromResult(new ProviderSession(input.Reference, "sess_1", "pay_1", new Uri("https://pay.example.com/sess_1"), null, ProviderExpiresAt, Pending));
 
     [Activity("NotifyMerchant")]
     public async Task<IReadOnlyList<NotificationAttempt>> NotifyMerchantAsync(MerchantNotification notification)
@@ -103,6 +110,12 @@ public sealed class FakeProviderActivities
     {
         Interlocked.Increment(ref lookups);
         lookupTimes.Enqueue(ActivityExecutionContext.Current.Info.CurrentAttemptScheduledTime);
+        lookedUp.Enqueue(input.Session);
+        if (ProviderDown)
+        {
+            throw new ApplicationFailureException("kiotapay GetStatus failed (ProviderUnavailable HTTP 503)", "ProviderUnavailable", nonRetryable: true);
+        }
+
         if (ChangesAt is { } changesAt && Later is { } later && ActivityExecutionContext.Current.Info.CurrentAttemptScheduledTime >= changesAt)
         {
             return Task.FromResult(later);

@@ -68,7 +68,7 @@ public sealed class LatePaymentTests : WorkflowTestBase
         {
             var (handle, _) = await OpenAsync(Input(PaymentProvider.Chpter, expiresInSeconds: 300), taskQueue);
             await RunToTheEndAsync(provider, MerchantEventTypes.Expired);
-            await SendAsync(handle, Callback("evt-late", PaymentStatus.Succeeded, "Payment complete.", paid: 100m));
+            await SendAsync(handle, Callback("evt-late", PaymentStatus.Succeeded, "Payment complete.", CallbackEvidence.Token, paid: 100m));
             provider.ReleaseDelivery();
             return await OutcomeAsync(handle);
         });
@@ -86,13 +86,13 @@ public sealed class LatePaymentTests : WorkflowTestBase
         {
             var (handle, _) = await OpenAsync(Input(PaymentProvider.Kiotapay, expiresInSeconds: 300), taskQueue);
             await RunToTheEndAsync(provider, MerchantEventTypes.Expired);
-            await SendAsync(handle, Callback("evt-late", PaymentStatus.Succeeded, "SUCCEEDED", authoritative: false));
+            await SendAsync(handle, Callback("evt-late", PaymentStatus.Succeeded, "SUCCEEDED", evidence: CallbackEvidence.Token));
             provider.ReleaseDelivery();
             return await OutcomeAsync(handle);
         });
 
         Assert.Null(result.LatePayment);
-        Assert.Contains(result.ReviewNotes, n => n.Contains("after the checkout ended, said the payment succeeded (SUCCEEDED)", StringComparison.Ordinal));
+        Assert.Contains(result.ReviewNotes, n => n.Note.Contains("after the checkout ended, said the payment succeeded (SUCCEEDED)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -102,12 +102,12 @@ public sealed class LatePaymentTests : WorkflowTestBase
         var result = await WithWorkerAsync(provider, async taskQueue =>
         {
             var (handle, _) = await OpenAsync(Input(PaymentProvider.Waftpay, expiresInSeconds: 300), taskQueue);
-            await SendAsync(handle, Callback("evt-1", PaymentStatus.Succeeded, "SUCCESS", authoritative: false));
+            await SendAsync(handle, Callback("evt-1", PaymentStatus.Succeeded, "SUCCESS", evidence: CallbackEvidence.Token));
             return await OutcomeAsync(handle);
         });
 
         Assert.Equal(PaymentStatus.Expired, result.Status);
-        Assert.Contains(result.ReviewNotes, n => n.Contains("said the payment succeeded (SUCCESS), but no status lookup confirmed it", StringComparison.Ordinal));
+        Assert.Contains(result.ReviewNotes, n => n.Note.Contains("said the payment succeeded (SUCCESS), but no status lookup confirmed it", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class LatePaymentTests : WorkflowTestBase
         var result = await WithWorkerAsync(provider, async taskQueue => await OutcomeAsync((await OpenAsync(Input(PaymentProvider.Kiotapay, expiresInSeconds: 300), taskQueue)).Handle));
 
         Assert.Equal(PaymentStatus.Expired, result.Status);
-        Assert.Contains(result.ReviewNotes, n => n.Contains("could not find session sess_1", StringComparison.Ordinal));
+        Assert.Contains(result.ReviewNotes, n => n.Note.Contains("could not find session sess_1", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class LatePaymentTests : WorkflowTestBase
         var result = await WithWorkerAsync(provider, async taskQueue => await OutcomeAsync((await OpenAsync(Input(PaymentProvider.Waftpay, expiresInSeconds: 300), taskQueue)).Handle));
 
         Assert.Equal(PaymentStatus.Expired, result.Status);
-        Assert.False(result.NeedsReview, string.Join(" | ", result.ReviewNotes));
+        Assert.False(result.NeedsReview, string.Join(" | ", result.ReviewNotes.Select(n => n.Note)));
     }
 
     [Fact]

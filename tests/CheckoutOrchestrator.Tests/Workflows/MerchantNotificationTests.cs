@@ -68,7 +68,7 @@ public sealed class MerchantNotificationTests : WorkflowTestBase
         var result = await WithWorkerAsync(provider, async taskQueue => await OutcomeAsync((await OpenAsync(input, taskQueue)).Handle));
 
         Assert.Equal([MerchantEventTypes.Expired, MerchantEventTypes.NeedsReview], provider.Delivered.Select(n => n.Type));
-        Assert.Equal(MerchantNotifier.EventIdFor(input.CheckoutId, MerchantEventTypes.Expired, 0), provider.Delivered[0].EventId);
+        Assert.Equal(MerchantNotifier.EventIdFor(input.CheckoutId, new(MerchantEventTypes.Expired, null)), provider.Delivered[0].EventId);
         Assert.Equal(provider.Delivered.Count, provider.Delivered.Select(n => n.EventId).Distinct().Count());
         var view = provider.Delivered[0].Checkout;
         Assert.Equal((input.CheckoutId, PaymentStatus.Expired, "100.00"), (view.CheckoutId, view.Status, view.Amount.Value));

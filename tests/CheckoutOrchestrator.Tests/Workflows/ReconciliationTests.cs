@@ -37,10 +37,10 @@ public sealed class ReconciliationTests : WorkflowTestBase
     {
         var provider = new FakeProviderActivities { Otherwise = new ProviderStatus("INITIATED", PaymentStatus.Pending) };
 
-        var (result, attributes) = await ReconcileAsync(provider, ClosedCheckout(PaymentStatus.Expired), Callback("evt-9", PaymentStatus.Succeeded, "SUCCESS", authoritative: false));
+        var (result, attributes) = await ReconcileAsync(provider, ClosedCheckout(PaymentStatus.Expired), Callback("evt-9", PaymentStatus.Succeeded, "SUCCESS", evidence: CallbackEvidence.Token));
 
         Assert.Null(result.LatePayment);
-        Assert.Contains(result.ReviewNotes, n => n.Contains("said the payment succeeded (SUCCESS)", StringComparison.Ordinal));
+        Assert.Contains(result.ReviewNotes, n => n.Note.Contains("said the payment succeeded (SUCCESS)", StringComparison.Ordinal));
         Assert.True(attributes.Get(CheckoutSearchAttributes.NeedsReview));
         Assert.Equal([MerchantEventTypes.NeedsReview], provider.Delivered.Select(n => n.Type));
     }
@@ -55,6 +55,60 @@ public sealed class ReconciliationTests : WorkflowTestBase
 
         Assert.Equal(earlier, result.LatePayment);
         Assert.Empty(provider.Delivered);
+    }
+
+    [Fact]
+    public async Task A_reconciliation_under_many_callbacks_goes_on_in_a_new_run_carrying_what_it_knows()
+    {
+        var provider = new FakeProviderActivities { Otherwise = new ProviderStatus("INITIATED", PaymentStatus.Pending) };
+        var closed = ClosedCheckout(PaymentStatus.Expired);
+        var taskQueue = $"tq-{Guid.NewGuid()}";
+        using var worker = new TemporalWorker(Client, new TemporalWorkerOptions(taskQueue).AddAllActivities(provider).AddWorkflow<CheckoutReconciliationWorkflow>());
+        var (runs, result) = await worker.ExecuteAsync(async () =>
+        {
+            var options = new WorkflowOptions(CheckoutReconciliationWorkflow.IdFor(closed.CheckoutId), taskQueue);
+            options.SignalWithStart((CheckoutReconciliationWorkflow wf) => wf.ReceiveProviderEventAsync(Callback("claim", PaymentStatus.Succeeded, "SUCCESS", CallbackEvidence.Token)));
+            var handle = await Client.StartWorkflowAsync((CheckoutReconciliationWorkflow wf) => wf.RunAsync(new ReconciliationInput(closed, ProviderProfiles.For(closed.Provider).Capabilities)), options);
+            var firstRun = handle.ResultRunId;
+
+            // A flood of callbacks that claim nothing final, past the 4 096 events at which Temporal suggests a new run.
+            // (While signals arrive during its every task, a hand-over races them; it is taken once the flood pauses.)
+            var sent = 0;
+            while ((await handle.DescribeAsync()).HistoryLength < 4200)
+            {
+                for (var i = 0; i < 250; i++, sent++)
+                {
+                    await handle.SignalAsync(wf => wf.ReceiveProviderEventAsync(Callback($"progress-{sent}", PaymentStatus.Processing, "PENDING", CallbackEvidence.Token)));
+                }
+            }
+
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while ((await Client.GetWorkflowHandle(handle.Id).DescribeAsync()).RunId == firstRun && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+
+            var latest = Client.GetWorkflowHandle<CheckoutReconciliationWorkflow, CheckoutSnapshot>(handle.Id);
+            provider.AnswerLookups(new ProviderStatus("SUCCESS", PaymentStatus.Succeeded, null, 1000.50m));
+            await latest.SignalAsync(wf => wf.ReceiveProviderEventAsync(Callback("paid", PaymentStatus.Succeeded, "SUCCESS", CallbackEvidence.Token)));
+            await Client.Connection.TestService.UnlockTimeSkippingAsync(new());
+            CheckoutSnapshot outcome;
+            try
+            {
+                outcome = await latest.GetResultAsync();
+            }
+            finally
+            {
+                await Client.Connection.TestService.LockTimeSkippingAsync(new());
+            }
+
+            return ((await latest.DescribeAsync()).RunId != firstRun, outcome);
+        });
+
+        Assert.True(runs, "the reconciliation went on in a new run");
+        Assert.NotNull(result.LatePayment);
+        Assert.Contains(result.ReviewNotes, n => n.Reason == ReviewReason.ContradictedClaim);
+        Assert.Equal([MerchantEventTypes.NeedsReview, MerchantEventTypes.LatePayment, MerchantEventTypes.NeedsReview], provider.Delivered.Select(n => n.Type));
     }
 
     private static CheckoutSnapshot ClosedCheckout(PaymentStatus status) => new(

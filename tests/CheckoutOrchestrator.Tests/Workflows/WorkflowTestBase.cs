@@ -1,11 +1,11 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using CheckoutOrchestrator.Api.Checkouts;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Harness;
 using CheckoutOrchestrator.Providers;
 using CheckoutOrchestrator.Tests.Infrastructure;
 using CheckoutOrchestrator.Workflows;
+using CheckoutOrchestrator.Workflows.Opening;
 using Temporalio.Api.Enums.V1;
 using Temporalio.Client;
 using Temporalio.Testing;
@@ -26,16 +26,23 @@ public abstract class WorkflowTestBase
 
     protected ITemporalClient Client => Env.Client;
 
-    protected static CheckoutWorkflowInput Input(PaymentProvider provider = PaymentProvider.LakiPay, int expiresInSeconds = 1800, string fingerprint = "fingerprint-1") =>
-        new(
-            SampleCheckouts.NewCheckoutId(),
+    protected static CheckoutWorkflowInput Input(PaymentProvider provider = PaymentProvider.LakiPay, int expiresInSeconds = 1800, string fingerprint = "fingerprint-1")
+    {
+        var checkoutId = SampleCheckouts.NewCheckoutId();
+        var profile = ProviderProfiles.For(provider);
+        return new(
+            checkoutId,
             SampleCheckouts.For(provider) with { ExpiresInSeconds = expiresInSeconds },
             fingerprint,
-            ProviderProfiles.For(provider).Capabilities,
-            ProviderProfiles.For(provider).PollPlan);
+            SampleCheckouts.ReferenceFor(provider, checkoutId),
+            profile.Capabilities,
+            profile.PollPlan);
+    }
 
-    protected static ProviderEvent Callback(string eventId, PaymentStatus? status, string raw, bool authoritative = true, decimal? paid = null, string? reason = null, string? reference = null) =>
-        new(eventId, authoritative, new ProviderStatus(raw, status, reason, paid), reference, DateTimeOffset.UtcNow);
+    /// <summary>A callback as the door passes it on: signed by the provider unless said otherwise.</summary>
+    protected static ProviderEvent Callback(
+        string eventId, PaymentStatus? status, string raw, CallbackEvidence evidence = CallbackEvidence.Signature, decimal? paid = null, string? reason = null, string? reference = null, string? paymentId = null) =>
+        new(eventId, evidence, new ProviderStatus(raw, status, reason, paid), reference, DateTimeOffset.UtcNow, ProviderPaymentId: paymentId);
 
     protected static Task SendAsync(WorkflowHandle<CheckoutWorkflow, CheckoutSnapshot> handle, ProviderEvent providerEvent) =>
         handle.SignalAsync(wf => wf.ReceiveProviderEventAsync(providerEvent));
@@ -117,6 +124,15 @@ public abstract class WorkflowTestBase
     /// </summary>
     protected async Task<(WorkflowHandle<CheckoutWorkflow, CheckoutSnapshot> Handle, CheckoutSnapshot Opened)> OpenAsync(CheckoutWorkflowInput input, string taskQueue)
     {
+        var (handle, outcome) = await StartAsync(input, taskQueue);
+        var opened = outcome is { Result: OpenResult.Opened, Snapshot: { } snapshot } ? snapshot : throw new InvalidOperationException($"The session did not open: {outcome}");
+        Assert.Equal(JsonSerializer.Serialize(await handle.QueryAsync(wf => wf.Snapshot)), JsonSerializer.Serialize(opened));
+        return (handle, opened);
+    }
+
+    /// <summary>Starts the checkout as one POST of the API does (or joins the one running), and reads its opening from history.</summary>
+    protected async Task<(WorkflowHandle<CheckoutWorkflow, CheckoutSnapshot> Handle, OpenOutcome? Outcome)> StartAsync(CheckoutWorkflowInput input, string taskQueue)
+    {
         var request = new OpenRequest(Guid.NewGuid().ToString("N"), input.RequestFingerprint);
         await Client.StartWorkflowAsync(
             (CheckoutWorkflow wf) => wf.RunAsync(input),
@@ -128,21 +144,7 @@ public abstract class WorkflowTestBase
 
         // Not the start's own handle: the test environment's would unlock time skipping a second time in OutcomeAsync.
         var handle = Client.GetWorkflowHandle<CheckoutWorkflow, CheckoutSnapshot>(input.CheckoutId);
-        var outcome = await OpeningHistory.ReadAsync(handle, Client.Options.DataConverter, request, CancellationToken.None);
-        var opened = outcome is { Result: OpenResult.Opened, Snapshot: { } snapshot } ? snapshot : throw new InvalidOperationException($"The session did not open: {outcome}");
-        Assert.Equal(JsonSerializer.Serialize(await handle.QueryAsync(wf => wf.Snapshot)), JsonSerializer.Serialize(opened));
-        return (handle, opened);
-    }
-
-    /// <summary>Opens the checkout as API releases before the created-at-start patch did, through the update (kept for them during a rolling deploy).</summary>
-    protected async Task<(WorkflowHandle<CheckoutWorkflow, CheckoutSnapshot> Handle, CheckoutSnapshot Opened)> OpenThroughUpdateAsync(CheckoutWorkflowInput input, string taskQueue)
-    {
-        var start = WithStartWorkflowOperation.Create(
-            (CheckoutWorkflow wf) => wf.RunAsync(input),
-            new(input.CheckoutId, taskQueue) { IdConflictPolicy = WorkflowIdConflictPolicy.UseExisting });
-        var opened = await Client.ExecuteUpdateWithStartWorkflowAsync(
-            (CheckoutWorkflow wf) => wf.WaitForSessionAsync(input.RequestFingerprint), new(start));
-        return (await start.GetHandleAsync(), opened);
+        return (handle, await OpeningHistory.ReadAsync(handle, Client.Options.DataConverter, request, CancellationToken.None));
     }
 
     private async Task TerminateRunningAsync(string taskQueue)

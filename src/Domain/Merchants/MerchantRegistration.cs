@@ -1,0 +1,20 @@
+using CheckoutOrchestrator.Notifications;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CheckoutOrchestrator.Merchants;
+
+public static class MerchantRegistration
+{
+    /// <summary>The merchants of section "Merchants", validated at start-up.</summary>
+    public static IServiceCollection AddMerchants(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.Section));
+        services.AddOptions<MerchantAccounts>().Bind(configuration.GetSection(MerchantAccounts.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MerchantAccounts>, MerchantAccountsValidation>());
+        services.TryAddSingleton<MerchantDirectory>();
+        return services;
+    }
+}

@@ -1,0 +1,46 @@
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Validation;
+
+namespace CheckoutOrchestrator.Providers.Adullam;
+
+public sealed class AdullamProfile : ProviderProfile
+{
+    public const decimal MinimumAmount = 100;
+
+    public override PaymentProvider Provider => PaymentProvider.Adullam;
+
+    public override ProviderCapabilities Capabilities { get; } = new(
+        StatusLookup: true,
+        CreateRetry: CreateRetrySafety.IdempotencyKey,
+        // Webhooks are registered per account and name only Adullam's ids.
+        AccountLevelWebhooks: true,
+        LookupFindsUnpaidSessions: true,
+        // "failed" is one of the documented states of a checkout session itself: the session is over.
+        SessionClosesOnFailure: true);
+
+    public override string Market => "CI";
+
+    public override IReadOnlyCollection<string> AcceptedCurrencies { get; } = ["XOF"];
+
+    public override bool RedirectsRequired => false;
+
+    /// <summary>The idempotency-key header is documented as a UUID: one keyed from the checkout, the same on every attempt.</summary>
+    public override string ReferenceFor(string checkoutId, CheckoutKeys keys) => keys.Uuid("adullam-idempotency-key", checkoutId).ToString("D");
+
+    protected override bool RequiresWholeUnits(CheckoutRequest request) => true;
+
+    // Adullam's own example (+22507987654) uses the 8-digit numbering Côte d'Ivoire left in 2021. The
+    // payment prompt goes to this phone, so the number is refused rather than guessed into 10 digits.
+    protected override string PhoneRefusal(string phone) =>
+        phone.StartsWith("+225", StringComparison.Ordinal) && PhoneNumberRules.NationalDigits(phone) == 8
+            ? "Côte d'Ivoire mobile numbers have 10 digits since 2021 (e.g. +2250707987654); send the customer's current number."
+            : base.PhoneRefusal(phone);
+
+    protected override void AddProviderRules(CheckoutRequest request, List<FieldError> errors)
+    {
+        if (request.Amount.Value < MinimumAmount)
+        {
+            errors.Add(new(CheckoutFields.Amount, $"Adullam takes at least {MinimumAmount} XOF."));
+        }
+    }
+}

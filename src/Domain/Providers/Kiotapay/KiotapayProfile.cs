@@ -1,0 +1,38 @@
+using CheckoutOrchestrator.Checkouts;
+
+namespace CheckoutOrchestrator.Providers.Kiotapay;
+
+public sealed class KiotapayProfile : ProviderProfile
+{
+    public override PaymentProvider Provider => PaymentProvider.Kiotapay;
+
+    public override ProviderCapabilities Capabilities { get; } = new(
+        StatusLookup: true,
+        // No idempotency header, but the session is a hosted page: one whose answer was lost has a URL nobody saw.
+        CreateRetry: CreateRetrySafety.HostedPageOnly,
+        AccountLevelWebhooks: false,
+        LookupFindsUnpaidSessions: true,
+        // [inferred] FAILED is listed among session states, yet the page stays open for another attempt.
+        SessionClosesOnFailure: false);
+
+    public override string Market => "KE";
+
+    // [inferred] The checkout API is documented with KES only (its STK API also names TZS and UGX).
+    public override IReadOnlyCollection<string> AcceptedCurrencies { get; } = ["KES"];
+
+    public override IReadOnlyDictionary<PaymentMethod, string> MethodCodes { get; } = new Dictionary<PaymentMethod, string>
+    {
+        [PaymentMethod.Card] = "CARD",
+        [PaymentMethod.MPesa] = "MPESA_STK",
+    };
+
+    public override IReadOnlyList<PaymentMethod> DefaultMethods { get; } = [PaymentMethod.Card, PaymentMethod.MPesa];
+
+    // The phone is optional and informational at Kiotapay, and its own example (+237612345678) is a
+    // possible but unassigned number: any international number of a possible length is sent as given.
+    public override bool PhoneRequired => false;
+
+    // [inferred] Decimals are undocumented for checkout; Kiotapay's STK API takes whole numbers only.
+    protected override bool RequiresWholeUnits(CheckoutRequest request) =>
+        EffectiveMethods(request).Contains(PaymentMethod.MPesa);
+}

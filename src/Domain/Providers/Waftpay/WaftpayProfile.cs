@@ -1,0 +1,28 @@
+using CheckoutOrchestrator.Checkouts;
+
+namespace CheckoutOrchestrator.Providers.Waftpay;
+
+public sealed class WaftpayProfile : ProviderProfile
+{
+    public override PaymentProvider Provider => PaymentProvider.Waftpay;
+
+    public override ProviderCapabilities Capabilities { get; } = new(
+        StatusLookup: true,
+        // "checkout_reference must be unique per request".
+        CreateRetry: CreateRetrySafety.UniqueReference,
+        AccountLevelWebhooks: false,
+        // The transaction status query knows a payment only once the customer has tried to pay.
+        LookupFindsUnpaidSessions: false,
+        // [inferred] Nothing says a FAILED payment closes the checkout page.
+        SessionClosesOnFailure: false);
+
+    public override string Market => "KE";
+
+    public override IReadOnlyCollection<string> AcceptedCurrencies { get; } = ["KES"];
+
+    // [inferred] first_name is required: the field table is missing from the docs.
+    public override bool NameRequired => true;
+
+    // [inferred] The only example amount is an integer and the rail is M-Pesa.
+    protected override bool RequiresWholeUnits(CheckoutRequest request) => true;
+}

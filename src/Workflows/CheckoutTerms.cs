@@ -1,0 +1,45 @@
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Providers;
+
+namespace CheckoutOrchestrator.Workflows;
+
+/// <summary>What a checkout was asked to be, fixed when it started: who, how much, where, and what its provider can do.</summary>
+public sealed record CheckoutTerms(
+    string CheckoutId,
+    string MerchantId,
+    string MerchantReference,
+    PaymentProvider Provider,
+    Money Amount,
+    Uri? NotificationUrl,
+    string RequestFingerprint,
+    DateTimeOffset CreatedAt,
+    int ExpiresInSeconds,
+    ProviderCapabilities Capabilities,
+    PollPlan Plan)
+{
+    public static CheckoutTerms Of(CheckoutWorkflowInput input, DateTimeOffset createdAt) => new(
+        input.CheckoutId,
+        input.Request.MerchantId,
+        input.Request.MerchantReference,
+        input.Request.Provider,
+        input.Request.Amount,
+        input.Request.NotificationUrl,
+        input.RequestFingerprint,
+        createdAt,
+        input.Request.ExpiresInSeconds,
+        input.Capabilities,
+        input.Polls);
+
+    public static CheckoutTerms Of(CheckoutSnapshot checkout, ProviderCapabilities capabilities, PollPlan plan) => new(
+        checkout.CheckoutId,
+        checkout.MerchantId,
+        checkout.MerchantReference,
+        checkout.Provider,
+        checkout.Amount,
+        checkout.NotificationUrl,
+        checkout.RequestFingerprint,
+        checkout.CreatedAt,
+        0,
+        capabilities,
+        plan);
+}
