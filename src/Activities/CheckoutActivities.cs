@@ -1,6 +1,7 @@
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Providers;
 using CheckoutOrchestrator.Validation;
+using CheckoutOrchestrator.Workflows.Contracts;
 using Microsoft.Extensions.Logging;
 using Temporalio.Activities;
 using Temporalio.Exceptions;
@@ -8,11 +9,8 @@ using Temporalio.Exceptions;
 namespace CheckoutOrchestrator.Activities;
 
 /// <summary>Everything a checkout workflow asks of a provider: open a session, and ask where it stands.</summary>
-public sealed class CheckoutActivities
+public sealed class CheckoutActivities : IProviderActivities
 {
-    /// <summary>The create's activity type, which the API finds in a checkout's history.</summary>
-    public const string CreateSessionType = "CreateSession";
-
     private readonly IEnumerable<IPaymentProviderClient> clients;
     private readonly ILogger<CheckoutActivities> logger;
 
@@ -22,7 +20,7 @@ public sealed class CheckoutActivities
         this.logger = logger;
     }
 
-    [Activity(CreateSessionType)]
+    [Activity(IProviderActivities.CreateSessionType)]
     public async Task<ProviderSession> CreateSessionAsync(CreateSessionInput input)
     {
         var errors = CheckoutValidator.Validate(input.Request);
@@ -36,13 +34,13 @@ public sealed class CheckoutActivities
         }
 
         var context = ActivityExecutionContext.Current;
-        var command = new CreateSessionCommand(input.CheckoutId, input.Request, context.Info.Attempt);
+        var command = new CreateSessionCommand(input.CheckoutId, input.Request, input.Reference, context.Info.Attempt);
         var session = await ClientFor(input.Request.Provider).CreateSessionAsync(command, context.CancellationToken);
         WarnIfUnrecognised(input.Request.Provider, input.CheckoutId, session.Status);
         return session;
     }
 
-    [Activity]
+    [Activity("GetStatus")]
     public async Task<ProviderStatus> GetStatusAsync(StatusLookupInput input)
     {
         var status = await ClientFor(input.Provider).GetStatusAsync(input.Session, ActivityExecutionContext.Current.CancellationToken);
@@ -66,7 +64,3 @@ public sealed class CheckoutActivities
         }
     }
 }
-
-public sealed record CreateSessionInput(string CheckoutId, CheckoutRequest Request);
-
-public sealed record StatusLookupInput(string CheckoutId, PaymentProvider Provider, ProviderSession Session);

@@ -1,4 +1,5 @@
 using CheckoutOrchestrator.Callbacks;
+using CheckoutOrchestrator.Hosting;
 using CheckoutOrchestrator.Providers;
 using CheckoutOrchestrator.Providers.Adullam;
 using CheckoutOrchestrator.Providers.Chpter;

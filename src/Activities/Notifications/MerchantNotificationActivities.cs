@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Json;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Merchants;
+using CheckoutOrchestrator.Workflows.Contracts;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Temporalio.Activities;
 using Temporalio.Exceptions;
 
@@ -14,27 +16,31 @@ namespace CheckoutOrchestrator.Notifications;
 /// retry layer. The outcome of every attempt travels to the next one in the heartbeat details, so
 /// the checkout can show them all once delivery ends.
 /// </summary>
-public sealed class MerchantNotificationActivities
+public sealed class MerchantNotificationActivities : IMerchantEventActivities
 {
-    public const string HttpClientName = "merchant-notifications";
+    public const string PublicClient = "merchant-notifications";
+    public const string AllowedPrivateClient = "merchant-notifications-allowed-private";
 
     /// <summary>Enough for 24 hours of backoff; older attempts drop off first.</summary>
     public const int MaxAttemptsKept = 40;
 
     private readonly IHttpClientFactory http;
     private readonly MerchantDirectory merchants;
+    private readonly IOptions<NotificationOptions> options;
     private readonly TimeProvider time;
     private readonly ILogger<MerchantNotificationActivities> logger;
 
-    public MerchantNotificationActivities(IHttpClientFactory http, MerchantDirectory merchants, TimeProvider time, ILogger<MerchantNotificationActivities> logger)
+    public MerchantNotificationActivities(
+        IHttpClientFactory http, MerchantDirectory merchants, IOptions<NotificationOptions> options, TimeProvider time, ILogger<MerchantNotificationActivities> logger)
     {
         this.http = http;
         this.merchants = merchants;
+        this.options = options;
         this.time = time;
         this.logger = logger;
     }
 
-    [Activity]
+    [Activity(IMerchantEventActivities.NotifyMerchantType)]
     public async Task<IReadOnlyList<NotificationAttempt>> NotifyMerchantAsync(MerchantNotification notification)
     {
         var context = ActivityExecutionContext.Current;
@@ -43,14 +49,15 @@ public sealed class MerchantNotificationActivities
             : [];
         var merchant = merchants.Find(notification.MerchantId);
         var url = notification.Url ?? merchant?.NotificationUrl;
-        if (merchant is null || url is null)
+        if (merchant is null || url is null || !NotificationUrls.IsAcceptable(url, options.Value.AllowPlainHttp))
         {
-            var missing = Record(earlier, new NotificationAttempt(context.Info.Attempt, time.GetUtcNow(), null, "no notification URL is configured"));
+            var why = url is null ? "no notification URL is configured" : $"{url.Scheme} notification URLs are not allowed here";
+            var missing = Record(earlier, new NotificationAttempt(context.Info.Attempt, time.GetUtcNow(), null, why));
             throw new ApplicationFailureException(
-                $"Merchant {notification.MerchantId} has no notification URL.", NotificationErrorTypes.NoEndpoint, nonRetryable: true, details: [missing]);
+                $"Merchant {notification.MerchantId} has no usable notification URL: {why}.", NotificationErrorTypes.NoEndpoint, nonRetryable: true, details: [missing]);
         }
 
-        var (status, error, retryAfter) = await PostAsync(url, notification, merchant.NotificationSecrets, context.CancellationToken);
+        var (status, error, retryAfter, refused) = await PostAsync(url, notification, merchant.NotificationSecrets, context.CancellationToken);
         var attempts = Record(earlier, new NotificationAttempt(context.Info.Attempt, time.GetUtcNow(), status, error));
         logger.LogInformation(
             "Event {EventId} ({EventType}) to merchant {MerchantId}, attempt {Attempt}: {Outcome}",
@@ -66,7 +73,7 @@ public sealed class MerchantNotificationActivities
 
         context.Heartbeat(attempts);
         var outcome = status is { } code ? $"HTTP {code}" : error;
-        if (status is >= 400 and < 500 and not 408 and not 429)
+        if (refused || status is >= 400 and < 500 and not 408 and not 429)
         {
             throw new ApplicationFailureException(
                 $"The merchant's endpoint refused event {notification.EventId}: {outcome}.", NotificationErrorTypes.Refused, nonRetryable: true, details: [attempts]);
@@ -80,10 +87,15 @@ public sealed class MerchantNotificationActivities
             nextRetryDelay: retryAfter);
     }
 
+    /// <summary>Same scheme, host and port, and a path under the allowed one.</summary>
+    private static bool IsUnder(Uri url, Uri allowed) =>
+        Uri.Compare(url, allowed, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
+        && url.AbsolutePath.StartsWith(allowed.AbsolutePath, StringComparison.Ordinal);
+
     private static List<NotificationAttempt> Record(List<NotificationAttempt> earlier, NotificationAttempt attempt) =>
         [.. earlier.Append(attempt).TakeLast(MaxAttemptsKept)];
 
-    private async Task<(int? Status, string? Error, TimeSpan? RetryAfter)> PostAsync(
+    private async Task<(int? Status, string? Error, TimeSpan? RetryAfter, bool Refused)> PostAsync(
         Uri url, MerchantNotification notification, IReadOnlyList<string> secrets, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.Serialize(
@@ -94,16 +106,21 @@ public sealed class MerchantNotificationActivities
         request.Headers.Add("Checkout-Event-Type", notification.Type);
         try
         {
-            using var response = await http.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
-            return ((int)response.StatusCode, null, response.Headers.RetryAfter?.Delta);
+            var client = options.Value.AllowedPrivateUrls.Exists(allowed => IsUnder(url, allowed)) ? AllowedPrivateClient : PublicClient;
+            using var response = await http.CreateClient(client).SendAsync(request, cancellationToken);
+            return ((int)response.StatusCode, null, response.Headers.RetryAfter?.Delta, false);
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is DestinationRefusedException refused)
+        {
+            return (null, refused.Message, null, true);
         }
         catch (HttpRequestException ex)
         {
-            return (null, ex.Message, null);
+            return (null, ex.Message, null, false);
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (null, "no answer in time", null);
+            return (null, "no answer in time", null, false);
         }
     }
 }

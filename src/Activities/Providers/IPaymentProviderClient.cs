@@ -14,9 +14,20 @@ public interface IPaymentProviderClient
     Task<ProviderStatus> GetStatusAsync(ProviderSession session, CancellationToken cancellationToken);
 }
 
-/// <summary>A create for one checkout. <see cref="Attempt"/> is Temporal's attempt number, starting at 1.</summary>
-public sealed record CreateSessionCommand(string CheckoutId, CheckoutRequest Request, int Attempt)
+/// <summary>
+/// A create for one checkout. <see cref="Attempt"/> is Temporal's attempt number, starting at 1.
+/// <see cref="Reference"/> is what this attempt gives the provider as ours: the checkout's own, except
+/// where the provider refuses a reference twice (<see cref="CreateRetrySafety.UniqueReference"/>) and
+/// an earlier attempt may have used it up without anyone seeing its session's URL; such a retry
+/// uses one of its own.
+/// </summary>
+public sealed record CreateSessionCommand(string CheckoutId, CheckoutRequest Request, string CheckoutReference, int Attempt)
 {
+    public string Reference =>
+        Attempt > 1 && ProviderProfiles.For(Request.Provider).Capabilities.CreateRetry == CreateRetrySafety.UniqueReference
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{CheckoutReference}-{Attempt}")
+            : CheckoutReference;
+
     public ProviderCallContext CallContext(Func<string?, string?, bool>? isDuplicateReference = null) => new(
         Request.Provider,
         ProviderOperation.CreateSession,

@@ -15,13 +15,27 @@ public static class ProviderCall
         try
         {
             var result = await ClassifiedAsync(context, call, cancellationToken);
-            CheckoutInstruments.ProviderCalled(context, Stopwatch.GetElapsedTime(started), null);
+            ProviderCallInstruments.ProviderCalled(context, Stopwatch.GetElapsedTime(started), null);
             return result;
         }
         catch (ApplicationFailureException failure)
         {
-            CheckoutInstruments.ProviderCalled(context, Stopwatch.GetElapsedTime(started), failure.ErrorType ?? "unknown");
+            ProviderCallInstruments.ProviderCalled(context, Stopwatch.GetElapsedTime(started), failure.ErrorType ?? "unknown");
             throw;
+        }
+    }
+
+    /// <summary>A lookup's answer, or null when the provider answers 404: it does not know what we asked about.</summary>
+    public static async Task<T?> UnlessNotFoundAsync<T>(Func<Task<T>> call)
+        where T : class
+    {
+        try
+        {
+            return await call();
+        }
+        catch (ApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
         }
     }
 

@@ -13,17 +13,18 @@ public sealed record ProviderCallContext(
     Func<string?, string?, bool>? IsDuplicateReference = null)
 {
     /// <summary>
-    /// A create at a provider with neither idempotency nor a unique reference: if it may have
-    /// reached the provider, retrying could open a second session.
+    /// A create at a provider that prompts the customer on create with neither idempotency nor a
+    /// unique reference: if it may have reached the provider, retrying could open a second session.
     /// </summary>
     public bool IsUnsafeToRetryAmbiguousCreate =>
         Operation == ProviderOperation.CreateSession && CreateRetry == CreateRetrySafety.None;
 
     /// <summary>
-    /// A retried create at a unique-reference provider that was refused as a duplicate: an earlier
-    /// attempt did open the session, but its answer was lost.
+    /// A retried create at a unique-reference provider refused as a duplicate: an attempt did open a
+    /// session under that reference, but its answer was lost. Nobody saw that session's URL, so the
+    /// next attempt opens one under a reference of its own. (A first attempt refused so is a refusal.)
     /// </summary>
-    public bool IsLostEarlierCreate(string? code, string? message) =>
+    public bool IsReferenceTaken(string? code, string? message) =>
         Operation == ProviderOperation.CreateSession
         && CreateRetry == CreateRetrySafety.UniqueReference
         && Attempt > 1

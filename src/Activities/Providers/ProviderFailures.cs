@@ -45,8 +45,8 @@ public static class ProviderFailures
     }
 
     public static ApplicationFailureException Rejected(ProviderCallContext context, int? http, string? code, string? message) =>
-        context.IsLostEarlierCreate(code, message)
-            ? Fail(context, ProviderErrorTypes.CreateOutcomeUnknown, http, code, $"an earlier attempt opened the session but its answer was lost: {message}", nonRetryable: true)
+        context.IsReferenceTaken(code, message)
+            ? Fail(context, ProviderErrorTypes.Unavailable, http, code, $"the reference is taken by a session whose answer was lost; the next attempt uses a reference of its own: {message}", nonRetryable: false)
             : Fail(context, ProviderErrorTypes.Rejected, http, code, message, nonRetryable: true);
 
     /// <summary>An error envelope the provider documents as possibly transient (LakiPay's PROVIDER_ERROR).</summary>

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Providers.AccessTokens;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Refit;
@@ -11,10 +10,6 @@ namespace CheckoutOrchestrator.Providers;
 /// <summary>How every provider's Refit clients and credentials are registered.</summary>
 public static class ProviderHttp
 {
-    public static OptionsBuilder<TOptions> AddValidatedOptions<TOptions>(this IServiceCollection services, IConfiguration configuration, string section)
-        where TOptions : class =>
-        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
-
     /// <summary>A source-generated Refit client (no reflection) with the provider's base address, timeout and exact JSON content type.</summary>
     public static IHttpClientBuilder AddProviderApi<TApi, TOptions>(
         this IServiceCollection services, JsonSerializerOptions json, Func<TOptions, Uri> baseAddress)

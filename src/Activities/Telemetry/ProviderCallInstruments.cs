@@ -5,24 +5,16 @@ using CheckoutOrchestrator.Providers;
 namespace CheckoutOrchestrator.Telemetry;
 
 /// <summary>
-/// The product's own metrics outside workflows (meter <see cref="MeterName"/>): every provider call's
-/// latency and outcome by provider and operation, and the callbacks refused at the door.
-/// Checkout counts come from the workflows, through Temporal's metric meter.
+/// Every provider call's latency and outcome by provider and operation (meter
+/// <see cref="CheckoutMeter.Name"/>). Checkout counts come from the workflows, through Temporal's metric meter.
 /// </summary>
-public static class CheckoutInstruments
+public static class ProviderCallInstruments
 {
-    public const string MeterName = "CheckoutOrchestrator";
-
-    private static readonly Meter Meter = new(MeterName);
-
-    private static readonly Histogram<double> ProviderCallDuration = Meter.CreateHistogram<double>(
+    private static readonly Histogram<double> ProviderCallDuration = CheckoutMeter.Instance.CreateHistogram<double>(
         "checkout.provider.call.duration", "s", "Provider HTTP calls, by provider, operation and outcome.");
 
-    private static readonly Counter<long> ProviderCallErrors = Meter.CreateCounter<long>(
+    private static readonly Counter<long> ProviderCallErrors = CheckoutMeter.Instance.CreateCounter<long>(
         "checkout.provider.call.errors", "{error}", "Provider calls that failed, by provider, operation and error type.");
-
-    private static readonly Counter<long> CallbacksRefused = Meter.CreateCounter<long>(
-        "checkout.webhook.verification.failures", "{callback}", "Provider callbacks refused as unverifiable or unreadable.");
 
     public static void ProviderCalled(ProviderCallContext context, TimeSpan elapsed, string? errorType)
     {
@@ -34,7 +26,4 @@ public static class CheckoutInstruments
             ProviderCallErrors.Add(1, provider, operation, KeyValuePair.Create<string, object?>("error_type", errorType));
         }
     }
-
-    public static void CallbackRefused(PaymentProvider provider, string kind) =>
-        CallbacksRefused.Add(1, KeyValuePair.Create<string, object?>("provider", provider.ToSlug()), KeyValuePair.Create<string, object?>("kind", kind));
 }

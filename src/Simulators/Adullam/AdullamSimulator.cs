@@ -43,6 +43,9 @@ public sealed partial class AdullamSimulator : ProviderSimulator
     /// <summary>[inferred] GET /v1/checkouts/{id} is not documented; it answers only when switched on.</summary>
     public bool SingleSessionGet { get; set; }
 
+    /// <summary>The undocumented single GET answers with some other session's body: a guess that found another endpoint's answer.</summary>
+    public bool SingleSessionGetAnswersAnother { get; set; }
+
     /// <summary>The list's order is undocumented: "newest" first (the default here) or "oldest" first.</summary>
     public string ListOrder { get; set; } = "newest";
 
@@ -58,9 +61,10 @@ public sealed partial class AdullamSimulator : ProviderSimulator
 
         app.MapGet("/adullam/phone", (AdullamSimulator simulator) => Results.Content(simulator.PhonePage(), "text/html"));
         app.MapHostedPage<AdullamSimulator>("/adullam/phone/{id}", failLabel: "Decline", cancelLabel: null);
-        app.MapPut("/simulator/adullam/single-session-get", (bool enabled, AdullamSimulator simulator) =>
+        app.MapPut("/simulator/adullam/single-session-get", (bool enabled, bool? foreign, AdullamSimulator simulator) =>
         {
             simulator.SingleSessionGet = enabled;
+            simulator.SingleSessionGetAnswersAnother = foreign ?? false;
             return Results.NoContent();
         });
         app.MapPut("/simulator/adullam/list-order", (string order, AdullamSimulator simulator) =>
@@ -319,6 +323,11 @@ public sealed partial class AdullamSimulator : ProviderSimulator
         }
 
         Stats.CountStatusLookup();
+        if (SingleSessionGetAnswersAnother)
+        {
+            return All.FirstOrDefault(s => s.Id != id) is { } other ? Results.Json(View(other)) : Results.Json(new { });
+        }
+
         return Find(id) is { } session ? Results.Json(View(session)) : Error(404, "not_found", "Checkout session not found");
     }
 

@@ -31,6 +31,16 @@ public static class ControlEndpoints
                 : Results.NotFound());
         provider.MapGet("/callbacks", (string provider, CallbackSender sender) =>
             Results.Ok(sender.Deliveries(provider).Select(d => new { url = d.Url, body = d.Body, status = d.ResponseStatus, at = d.At, forgery = d.Forgery })));
+        provider.MapPut("/page", (string provider, bool retryAfterFailure, IEnumerable<ProviderSimulator> simulators) =>
+        {
+            if (Find(simulators, provider) is not { } s)
+            {
+                return Results.NotFound();
+            }
+
+            s.RetryAfterFailure = retryAfterFailure;
+            return Results.NoContent();
+        });
         provider.MapPost("/revoke-tokens", (string provider, IEnumerable<ProviderSimulator> simulators) =>
         {
             if (Find(simulators, provider) is not { } s)

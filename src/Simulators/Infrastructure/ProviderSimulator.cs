@@ -28,6 +28,12 @@ public abstract class ProviderSimulator
 
     public virtual bool CanCancel => true;
 
+    /// <summary>
+    /// A failed attempt leaves the hosted page open so the customer may try again (another card,
+    /// a topped-up wallet): switched with PUT /simulator/{provider}/page?retryAfterFailure=true.
+    /// </summary>
+    public bool RetryAfterFailure { get; set; }
+
     protected ConcurrentDictionary<string, SimulatedSession> Sessions { get; } = new(StringComparer.Ordinal);
 
     protected CallbackSender Callbacks { get; }
@@ -64,6 +70,12 @@ public abstract class ProviderSimulator
                     return (true, session.SuccessUrl);
                 case CustomerChoice.Fail:
                     Send(OnFailed(session, now));
+                    if (RetryAfterFailure)
+                    {
+                        session.Reopen();
+                        return (true, null);
+                    }
+
                     return (true, session.FailureUrl);
                 default:
                     Send(OnCancelled(session, now));

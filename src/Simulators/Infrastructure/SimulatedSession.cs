@@ -61,6 +61,9 @@ public sealed class SimulatedSession
     /// <summary>Whether the customer is done with it (paid, failed, cancelled or expired).</summary>
     public bool IsFinal { get; private set; }
 
+    /// <summary>After a failed attempt, the page stays open for another (the provider's status keeps saying it failed until then).</summary>
+    public void Reopen() => IsFinal = false;
+
     public void MoveTo(string status, DateTimeOffset at, bool isFinal = false)
     {
         Status = status;

@@ -26,6 +26,9 @@ public sealed class KiotapaySimulator : ProviderSimulator
     // Kiotapay has a cancel URL but no cancelled state: cancelling only takes the customer back.
     public override bool CanCancel => true;
 
+    /// <summary>The create's answer leaves out the session id (the example body is missing from Kiotapay's page).</summary>
+    public bool CreateWithoutId { get; set; }
+
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/kiotapay/api").WithMetadata(new ProviderApiEndpoint("kiotapay"));
@@ -39,6 +42,11 @@ public sealed class KiotapaySimulator : ProviderSimulator
         }
 
         app.MapHostedPage<KiotapaySimulator>("/kiotapay/checkout/{id}");
+        app.MapPut("/simulator/kiotapay/create-without-id", (bool enabled, KiotapaySimulator simulator) =>
+        {
+            simulator.CreateWithoutId = enabled;
+            return Results.NoContent();
+        });
     }
 
     protected override IReadOnlyList<OutgoingCallback> OnPaid(SimulatedSession session, DateTimeOffset now)
@@ -162,7 +170,7 @@ public sealed class KiotapaySimulator : ProviderSimulator
             {
                 status = 201,
                 message = "Checkout session created",
-                data = new { id, checkoutUrl = $"{Origin(request)}/kiotapay/checkout/{id}", checkoutRef = session.Extra["checkoutRef"], status = session.Status },
+                data = new { id = CreateWithoutId ? null : id, checkoutUrl = $"{Origin(request)}/kiotapay/checkout/{id}", checkoutRef = session.Extra["checkoutRef"], status = session.Status },
             },
             statusCode: 201);
     }

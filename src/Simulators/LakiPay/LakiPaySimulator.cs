@@ -90,7 +90,8 @@ public sealed class LakiPaySimulator : ProviderSimulator
         }
 
         // The provider signs the values it sends, sorted by name, numbers as written on the wire.
-        var fields = new SortedDictionary<string, (string Text, bool IsNumber)>(StringComparer.Ordinal)
+        var signing = Signing;
+        var fields = new SortedDictionary<string, (string? Text, bool IsNumber)>(StringComparer.Ordinal)
         {
             ["amount"] = (session.Amount.ToString("F2", CultureInfo.InvariantCulture), true),
             ["currency"] = (session.Currency, false),
@@ -101,10 +102,14 @@ public sealed class LakiPaySimulator : ProviderSimulator
             ["timestamp"] = (now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), false),
             ["transaction_id"] = (session.Id, false),
         };
-        var signing = Signing;
+        if (signing.NullFieldAs is not null)
+        {
+            fields["description"] = (null, false);
+        }
+
         var canonical = string.Join('&', fields
             .Where(f => signing.IncludeMedium || f.Key != "medium")
-            .Select(f => $"{f.Key}={(f.Value.IsNumber ? SignedNumber(session.Amount, signing.Numbers) : f.Value.Text)}"));
+            .Select(f => $"{f.Key}={(f.Value.IsNumber ? SignedNumber(session.Amount, signing.Numbers) : f.Value.Text ?? signing.NullFieldAs)}"));
         var signature = Convert.ToBase64String(signingKey.Key.SignData(Encoding.UTF8.GetBytes(canonical), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
 
         using var buffer = new MemoryStream();
@@ -114,7 +119,11 @@ public sealed class LakiPaySimulator : ProviderSimulator
             foreach (var (name, (text, isNumber)) in fields)
             {
                 writer.WritePropertyName(name);
-                if (isNumber)
+                if (text is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else if (isNumber)
                 {
                     writer.WriteRawValue(text);
                 }

@@ -45,6 +45,15 @@ public sealed class WaftpaySimulator : ProviderSimulator
     /// </summary>
     public string NextCreateStatus { get; set; } = "SUCCESS";
 
+    /// <summary>
+    /// How the status query answers a transaction it knows, in either of Waftpay's two documented
+    /// shapes: "data" (data.state, lower case) or "results" (top-level status SUCCESS/FAILED/… with results).
+    /// </summary>
+    public string QueryShape { get; set; } = "data";
+
+    /// <summary>Callbacks leave out "results" (nothing but status, code and description).</summary>
+    public bool CallbacksWithoutResults { get; set; }
+
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/waftpay/api").WithMetadata(new ProviderApiEndpoint("waftpay"));
@@ -57,9 +66,15 @@ public sealed class WaftpaySimulator : ProviderSimulator
             simulator.NextCreateStatus = status;
             return Results.NoContent();
         });
-        app.MapPut("/simulator/waftpay/query", (string knows, WaftpaySimulator simulator) =>
+        app.MapPut("/simulator/waftpay/query", (string? knows, string? shape, WaftpaySimulator simulator) =>
         {
-            simulator.QueryKnows = knows;
+            simulator.QueryKnows = knows ?? simulator.QueryKnows;
+            simulator.QueryShape = shape ?? simulator.QueryShape;
+            return Results.NoContent();
+        });
+        app.MapPut("/simulator/waftpay/callbacks", (bool withoutResults, WaftpaySimulator simulator) =>
+        {
+            simulator.CallbacksWithoutResults = withoutResults;
             return Results.NoContent();
         });
     }
@@ -79,29 +94,27 @@ public sealed class WaftpaySimulator : ProviderSimulator
 
     public override IReadOnlyList<(string Method, string Label)> PayOptions(SimulatedSession session) => [("MPESA", "Pay with M-Pesa")];
 
+    /// <summary>Each attempt is a payment of its own, with its own payment_uuid and state; a retry after a failure is a new one.</summary>
     protected override IReadOnlyList<OutgoingCallback> OnPaid(SimulatedSession session, DateTimeOffset now)
     {
-        session.Extra["payment_uuid"] = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture) + "1145761444";
-        session.Extra["payment_id"] = RandomNumberGenerator.GetInt32(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture);
-        session.MoveTo("processing", now);
+        NewAttempt(session, RandomNumberGenerator.GetInt32(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture));
+        Move(session, "processing", now);
         var pending = Notify(session, "PENDING", "101", "Payment is being processed", now);
-        session.MoveTo("succeeded", now, isFinal: true);
+        Move(session, "succeeded", now, isFinal: true);
         return [.. pending, .. Notify(session, "SUCCESS", "102", "Payment completed successfully", now)];
     }
 
     protected override IReadOnlyList<OutgoingCallback> OnFailed(SimulatedSession session, DateTimeOffset now)
     {
-        session.Extra["payment_uuid"] = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
-        session.Extra["payment_id"] = "0";
-        session.MoveTo("failed", now, isFinal: true);
+        NewAttempt(session, "0");
+        Move(session, "failed", now, isFinal: true);
         return Notify(session, "FAILED", "103", "Insufficient funds", now);
     }
 
     protected override IReadOnlyList<OutgoingCallback> OnCancelled(SimulatedSession session, DateTimeOffset now)
     {
-        session.Extra["payment_uuid"] = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
-        session.Extra["payment_id"] = "0";
-        session.MoveTo("canceled", now, isFinal: true);
+        NewAttempt(session, "0");
+        Move(session, "canceled", now, isFinal: true);
         return Notify(session, "FAILED", "103", "Payment cancelled by customer", now);
     }
 
@@ -116,12 +129,39 @@ public sealed class WaftpaySimulator : ProviderSimulator
             new { error, message, param, request_id = $"req_{Guid.NewGuid():N}"[..16], code, status = "REJECTED" },
             statusCode: httpStatus);
 
-    private static IReadOnlyList<OutgoingCallback> Notify(SimulatedSession session, string status, string code, string description, DateTimeOffset now)
+    private static void NewAttempt(SimulatedSession session, string paymentId)
+    {
+        session.Extra["payment_uuid"] = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture) + "1145761444";
+        session.Extra["payment_id"] = paymentId;
+    }
+
+    /// <summary>The session's state, and the state of its current attempt as the query by payment_uuid knows it.</summary>
+    private static void Move(SimulatedSession session, string state, DateTimeOffset now, bool isFinal = false)
+    {
+        session.MoveTo(state, now, isFinal);
+        session.Extra[$"state:{session.Extra["payment_uuid"]}"] = state;
+    }
+
+    /// <summary>The callback vocabulary for a query state, for the query's second documented shape.</summary>
+    private static (string Status, int Code) CallbackStatusOf(string state) => state switch
+    {
+        "processing" => ("PENDING", 101),
+        "succeeded" => ("SUCCESS", 102),
+        "expired" => ("EXPIRED", 105),
+        _ => ("FAILED", 103),
+    };
+
+    private IReadOnlyList<OutgoingCallback> Notify(SimulatedSession session, string status, string code, string description, DateTimeOffset now)
     {
         var amount = session.Amount.ToString(CultureInfo.InvariantCulture);
         var paymentUuid = session.Extra.GetValueOrDefault("payment_uuid", string.Empty);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             amount + session.Reference + paymentUuid + session.Extra.GetValueOrDefault("payment_id", string.Empty))));
+        if (CallbacksWithoutResults)
+        {
+            return session.CallbackUrl is null ? [] : [new OutgoingCallback(session.CallbackUrl, SimulatorJson.Serialize(new { status, code, description }))];
+        }
+
         var body = SimulatorJson.Serialize(new
         {
             status,
@@ -302,33 +342,53 @@ public sealed class WaftpaySimulator : ProviderSimulator
         {
             (_, "nothing") => null,
             ("transaction_reference", "all") => sessionByReference.TryGetValue(value!, out var id) ? Find(id) : null,
-            ("payment_uuid", _) => All.FirstOrDefault(s => s.Extra.GetValueOrDefault("payment_uuid") == value),
+            ("payment_uuid", _) => All.FirstOrDefault(s => s.Extra.ContainsKey($"state:{value}")),
             _ => null,
         };
 
         // Until the customer attempts a payment there is no transaction to find.
-        if (session is null || !session.Extra.TryGetValue("payment_uuid", out var paymentUuid))
+        if (session is null || !session.Extra.TryGetValue("payment_uuid", out var newest))
         {
             return Results.Json(new { status = "NOT_FOUND", code = "404.002.404", description = "Transaction not found" }, statusCode: 404);
         }
 
-        return Results.Json(new
+        // Asked by payment_uuid, the answer is that attempt's; asked by our reference, the newest attempt's.
+        var paymentUuid = keys[0] == "payment_uuid" ? value! : newest;
+        var state = session.Extra[$"state:{paymentUuid}"];
+        var payment = new
         {
-            status = "200.100",
-            code = "ACCEPTED",
-            description = "Accepted for processing",
-            data = new
+            amount = session.Amount,
+            total_charges = 0,
+            total_amount = session.Amount,
+            transaction_reference = session.Reference,
+            payment_uuid = paymentUuid,
+            payment_reference = session.Extra["payment_reference"],
+            state,
+            time_received = session.CreatedAt.UtcDateTime,
+            last_updated = session.UpdatedAt.UtcDateTime,
+        };
+        if (QueryShape == "results")
+        {
+            var (status, code) = CallbackStatusOf(state);
+            return Results.Json(new
             {
-                amount = session.Amount,
-                total_charges = 0,
-                total_amount = session.Amount,
-                transaction_reference = session.Reference,
-                payment_uuid = paymentUuid,
-                payment_reference = session.Extra["payment_reference"],
-                state = session.Status,
-                time_received = session.CreatedAt.UtcDateTime,
-                last_updated = session.UpdatedAt.UtcDateTime,
-            },
-        });
+                code,
+                status,
+                description = status == "SUCCESS" ? "Transaction Was Successful" : $"Transaction {state}",
+                results = new
+                {
+                    result_code = status == "SUCCESS" ? "0" : "1",
+                    result_description = status == "SUCCESS" ? "Transaction Was Successful" : state,
+                    payment.amount,
+                    payment.total_charges,
+                    payment.total_amount,
+                    payment.transaction_reference,
+                    payment.payment_uuid,
+                    validation_hash = "not-a-real-hash",
+                },
+            });
+        }
+
+        return Results.Json(new { status = "200.100", code = "ACCEPTED", description = "Accepted for processing", data = payment });
     }
 }

@@ -130,9 +130,31 @@ public sealed class AdullamTests : ProviderTestBase
         var verdicts = callbacks.Select(c => Host.Read(c, PaymentProvider.Adullam)).ToList();
         Assert.All(verdicts, v => Assert.Contains(session.SessionId!, v.SessionKeys));
         Assert.All(verdicts, v => Assert.Contains(session.PaymentId!, v.SessionKeys));
-        Assert.All(verdicts, v => Assert.False(v.Event!.IsAuthoritative));
+        Assert.All(verdicts, v => Assert.Equal(CallbackEvidence.Hint, v.Event!.Evidence));
         Assert.Equal([PaymentStatus.Processing, PaymentStatus.Succeeded], verdicts.Select(v => v.Event!.Status!.Status));
         Assert.NotEqual(verdicts[0].Event!.EventId, verdicts[1].Event!.EventId);
+    }
+
+    [Fact]
+    public async Task A_single_session_get_that_answers_with_another_sessions_body_is_not_taken_and_the_list_says_where_ours_stands()
+    {
+        var checkoutId = SampleCheckouts.NewCheckoutId();
+        var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Adullam));
+        await Host.CreateAsync(SampleCheckouts.NewCheckoutId(), SampleCheckouts.For(PaymentProvider.Adullam));
+        await Simulator.Control.ChooseAsync(PhonePage(session), "fail");
+        (await Simulator.Http.PutAsync(new Uri("/simulator/adullam/single-session-get?enabled=true&foreign=true", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        try
+        {
+            await using var host = ProviderTestHost.Create(Simulator, Sink.BaseUrl);
+
+            var status = await host.StatusAsync(checkoutId, PaymentProvider.Adullam, session);
+
+            Assert.Equal((PaymentStatus.Failed, "Declined by customer"), (status.Status!.Value, status.FailureReason));
+        }
+        finally
+        {
+            await Simulator.Http.PutAsync(new Uri("/simulator/adullam/single-session-get?enabled=false", UriKind.Relative), null);
+        }
     }
 
     private Uri PhonePage(ProviderSession session) => Simulator.ProviderUrl($"adullam/phone/{session.SessionId}");

@@ -23,7 +23,6 @@ public sealed class ErrorClassificationTests : ProviderTestBase
     [InlineData(400, ProviderErrorTypes.Rejected, false)]
     [InlineData(401, ProviderErrorTypes.AuthenticationFailed, false)]
     [InlineData(403, ProviderErrorTypes.AuthenticationFailed, false)]
-    [InlineData(404, ProviderErrorTypes.Rejected, false)]
     [InlineData(408, ProviderErrorTypes.Timeout, true)]
     [InlineData(409, ProviderErrorTypes.Rejected, false)]
     [InlineData(422, ProviderErrorTypes.Rejected, false)]
@@ -80,27 +79,61 @@ public sealed class ErrorClassificationTests : ProviderTestBase
     [Theory]
     [InlineData(PaymentProvider.Kiotapay, "kiotapay", "checkout-sessions")]
     [InlineData(PaymentProvider.Chpter, "chpter", "checkout.sessions")]
-    public async Task A_5xx_to_a_create_with_no_way_to_find_the_session_is_not_retried(PaymentProvider provider, string slug, string path)
+    public async Task A_5xx_to_a_create_at_a_hosted_page_provider_is_retried_and_the_retry_opens_the_checkout(PaymentProvider provider, string slug, string path)
     {
         var checkoutId = SampleCheckouts.NewCheckoutId();
         await Simulator.Control.SetFaultsAsync(slug, new FaultSettings { FailNext = 1, FailStatus = 500, AfterProcessing = true, PathContains = path });
-        var before = await Simulator.Control.CountsAsync(slug);
 
         var failure = await Assert.ThrowsAsync<ApplicationFailureException>(() => Host.CreateAsync(checkoutId, SampleCheckouts.For(provider)));
+        var retried = await Host.CreateAsync(checkoutId, SampleCheckouts.For(provider), attempt: 2);
 
-        Assert.Equal((ProviderErrorTypes.CreateOutcomeUnknown, true), (failure.ErrorType, failure.NonRetryable));
-        Assert.Equal(1, (await Simulator.Control.CountsAsync(slug)).Creates - before.Creates);
+        // The first session's URL was never seen, so nobody can pay it: only the retry's is handed out.
+        Assert.Equal((ProviderErrorTypes.Unavailable, false), (failure.ErrorType, failure.NonRetryable));
+        Assert.NotNull(retried.CheckoutUrl);
     }
 
     [Fact]
-    public async Task A_timed_out_create_at_a_provider_without_idempotency_is_not_retried()
+    public async Task A_timed_out_create_at_a_hosted_page_provider_is_retried()
     {
         await Simulator.Control.SetFaultsAsync("chpter", new FaultSettings { HangNext = 1, AfterProcessing = true, PathContains = "checkout.sessions" });
 
         var failure = await Assert.ThrowsAsync<ApplicationFailureException>(() =>
             Host.CreateAsync(SampleCheckouts.NewCheckoutId(), SampleCheckouts.For(PaymentProvider.Chpter)));
 
+        Assert.Equal((ProviderErrorTypes.Timeout, false), (failure.ErrorType, failure.NonRetryable));
+    }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(504)]
+    public void A_create_that_may_have_reached_a_provider_that_prompts_on_create_is_not_retried(int status)
+    {
+        // No provider of the five prompts the customer on create without an idempotency key; the rule stays for one that does.
+        var context = new ProviderCallContext(PaymentProvider.Kiotapay, ProviderOperation.CreateSession, CreateRetrySafety.None);
+
+        var failure = ProviderFailures.FromStatus(context, status, null, "gateway error");
+        var prompting = new ProviderCapabilities(true, CreateRetrySafety.None, false, true, false);
+        var createRetries = CheckoutOrchestrator.Workflows.ProviderCalls.Create(prompting, null).RetryPolicy!;
+
         Assert.Equal((ProviderErrorTypes.CreateOutcomeUnknown, true), (failure.ErrorType, failure.NonRetryable));
+        Assert.Contains("TemporalTimeout:StartToClose", createRetries.NonRetryableErrorTypes!);
+    }
+
+    [Theory]
+    [InlineData("kiotapay", "checkout-sessions/")]
+    [InlineData("lakipay", "payment/transaction/")]
+    public async Task A_session_the_lookup_answers_404_for_is_missing_not_a_failed_lookup(string slug, string lookupPath)
+    {
+        var provider = slug == "kiotapay" ? PaymentProvider.Kiotapay : PaymentProvider.LakiPay;
+        var checkoutId = SampleCheckouts.NewCheckoutId();
+        var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(provider));
+        await Simulator.Control.SetFaultsAsync(slug, new FaultSettings { FailNext = 1, FailStatus = 404, PathContains = lookupPath });
+
+        var status = await Host.StatusAsync(checkoutId, provider, session);
+
+        await Simulator.Control.ClearFaultsAsync(slug);
+        Assert.True(status.SessionMissing);
+        Assert.Null(status.Status);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Providers;
 using CheckoutOrchestrator.Providers.Kiotapay;
+using CheckoutOrchestrator.Simulators.Infrastructure;
 using CheckoutOrchestrator.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 using Temporalio.Exceptions;
@@ -41,7 +42,7 @@ public sealed class KiotapayTests : ProviderTestBase
         await Simulator.Control.ChooseAsync(session.CheckoutUrl!, "pay", "CARD");
 
         var status = await Host.StatusAsync(checkoutId, PaymentProvider.Kiotapay, session);
-        Assert.Equal(new ProviderStatus("SUCCEEDED", PaymentStatus.Succeeded, null, 1500m), status);
+        Assert.Equal(new ProviderStatus("SUCCEEDED", PaymentStatus.Succeeded, null, 1500m, Reference: session.Reference), status);
     }
 
     [Fact]
@@ -116,12 +117,12 @@ public sealed class KiotapayTests : ProviderTestBase
         var verdicts = callbacks.Select(c => Host.Read(c, PaymentProvider.Kiotapay)).ToList();
         Assert.All(verdicts, v => Assert.Equal(CallbackVerdictKind.Accepted, v.Kind));
         Assert.All(verdicts, v => Assert.Equal(checkoutId, v.CheckoutId));
-        Assert.All(verdicts, v => Assert.False(v.Event!.IsAuthoritative));
+        Assert.All(verdicts, v => Assert.Equal(CallbackEvidence.Token, v.Event!.Evidence));
         Assert.Equal([PaymentStatus.Processing, PaymentStatus.Succeeded], verdicts.Select(v => v.Event!.Status!.Status));
     }
 
     [Fact]
-    public async Task A_callback_with_a_missing_or_foreign_token_is_refused()
+    public async Task A_callback_with_a_missing_or_foreign_token_is_only_a_hint_found_by_its_own_ids()
     {
         var checkoutId = SampleCheckouts.NewCheckoutId();
         var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Kiotapay));
@@ -129,9 +130,15 @@ public sealed class KiotapayTests : ProviderTestBase
         var callback = (await Sink.WaitForAsync(c => c.CheckoutId == checkoutId))[0];
 
         var otherCheckoutsToken = Host.CallbackUrls.ForCheckout(PaymentProvider.Kiotapay, SampleCheckouts.NewCheckoutId()).Query.Split("token=")[1];
-        Assert.Equal(CallbackVerdictKind.Accepted, Host.Read(callback, PaymentProvider.Kiotapay).Kind);
-        Assert.Equal(CallbackVerdictKind.Unauthenticated, Host.Read(callback with { Token = null }, PaymentProvider.Kiotapay).Kind);
-        Assert.Equal(CallbackVerdictKind.Unauthenticated, Host.Read(callback with { Token = otherCheckoutsToken }, PaymentProvider.Kiotapay).Kind);
+        var tokened = Host.Read(callback, PaymentProvider.Kiotapay);
+        var dropped = Host.Read(callback with { CheckoutId = null, Token = null }, PaymentProvider.Kiotapay);
+        var foreign = Host.Read(callback with { Token = otherCheckoutsToken }, PaymentProvider.Kiotapay);
+
+        Assert.Equal((checkoutId, CallbackEvidence.Token), (tokened.CheckoutId, tokened.Event!.Evidence));
+        Assert.All([dropped, foreign], v => Assert.Equal((CallbackVerdictKind.Accepted, null, CallbackEvidence.Hint), (v.Kind, v.CheckoutId, v.Event!.Evidence)));
+        Assert.All([dropped, foreign], v => Assert.Contains(session.SessionId!, v.SessionKeys));
+        Assert.Null(dropped.Suspicion);
+        Assert.NotNull(foreign.Suspicion);
     }
 
     [Theory]
@@ -142,5 +149,23 @@ public sealed class KiotapayTests : ProviderTestBase
         var session = JsonSerializer.Deserialize<KiotapayCreateSessionResponse>(json, ProviderJson.CamelCase)!.Session!;
 
         Assert.Equal(new KiotapayCreatedSession("cf488410-9d9b-4f4e-9c45-1f1d5a3c2b10", "https://pay.kiotapay.co/c/1", "KP-1", "PENDING"), session);
+    }
+
+    [Fact]
+    public async Task A_create_answer_without_a_session_id_fails_loudly_since_no_lookup_could_ever_follow_it()
+    {
+        await using var host = ProviderTestHost.Create(Simulator, Sink.BaseUrl);
+        await Simulator.Control.SetFaultsAsync("kiotapay", new FaultSettings());
+        (await Simulator.Http.PutAsync(new Uri("/simulator/kiotapay/create-without-id?enabled=true", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        try
+        {
+            var failure = await Assert.ThrowsAsync<ApplicationFailureException>(() => host.CreateAsync(SampleCheckouts.NewCheckoutId(), SampleCheckouts.For(PaymentProvider.Kiotapay)));
+
+            Assert.Equal((ProviderErrorTypes.InvalidResponse, true), (failure.ErrorType, failure.NonRetryable));
+        }
+        finally
+        {
+            (await Simulator.Http.PutAsync(new Uri("/simulator/kiotapay/create-without-id?enabled=false", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        }
     }
 }

@@ -44,7 +44,7 @@ public sealed class LakiPayTests : ProviderTestBase
 
         await Simulator.Control.ChooseAsync(session.CheckoutUrl!, "pay", "TELEBIRR");
 
-        Assert.Equal(new ProviderStatus("SUCCESS", PaymentStatus.Succeeded, null, 1000.50m), await Host.StatusAsync(checkoutId, PaymentProvider.LakiPay, session));
+        Assert.Equal(new ProviderStatus("SUCCESS", PaymentStatus.Succeeded, null, 1000.50m, Reference: session.Reference), await Host.StatusAsync(checkoutId, PaymentProvider.LakiPay, session));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class LakiPayTests : ProviderTestBase
         var callbacks = await Sink.WaitForAsync(c => c.CheckoutId == checkoutId, count: 2);
 
         var events = callbacks.Select(c => Host.Read(c, PaymentProvider.LakiPay)).Select(v => v.Event!).ToList();
-        Assert.All(events, e => Assert.True(e.IsAuthoritative));
+        Assert.All(events, e => Assert.Equal(CallbackEvidence.Signature, e.Evidence));
         Assert.All(events, e => Assert.Equal(checkoutId, e.ProviderReference));
         Assert.Equal([PaymentStatus.Processing, PaymentStatus.Succeeded], events.Select(e => e.Status!.Status));
         Assert.Equal(1000.50m, events[1].Status!.PaidAmount);
@@ -70,9 +70,9 @@ public sealed class LakiPayTests : ProviderTestBase
         var tampered = callback with { RawBody = callback.RawBody.Replace("\"amount\":1000.50", "\"amount\":1.00", StringComparison.Ordinal) };
 
         Assert.NotEqual(callback.RawBody, tampered.RawBody);
-        Assert.True(Host.Read(callback, PaymentProvider.LakiPay).Event!.IsAuthoritative);
+        Assert.Equal(CallbackEvidence.Signature, Host.Read(callback, PaymentProvider.LakiPay).Event!.Evidence);
         var verdict = Host.Read(tampered, PaymentProvider.LakiPay);
-        Assert.Equal((CallbackVerdictKind.Accepted, false), (verdict.Kind, verdict.Event!.IsAuthoritative));
+        Assert.Equal((CallbackVerdictKind.Accepted, CallbackEvidence.Token), (verdict.Kind, verdict.Event!.Evidence));
     }
 
     [Fact]
@@ -86,16 +86,21 @@ public sealed class LakiPayTests : ProviderTestBase
         payload.Remove("signature");
         var unsigned = callback with { RawBody = payload.ToJsonString() };
 
-        Assert.False(Host.Read(wrongKey, PaymentProvider.LakiPay).Event!.IsAuthoritative);
-        Assert.False(Host.Read(unsigned, PaymentProvider.LakiPay).Event!.IsAuthoritative);
+        Assert.Equal(CallbackEvidence.Token, Host.Read(wrongKey, PaymentProvider.LakiPay).Event!.Evidence);
+        Assert.Equal(CallbackEvidence.Token, Host.Read(unsigned, PaymentProvider.LakiPay).Event!.Evidence);
     }
 
     [Fact]
-    public async Task A_callback_whose_token_is_wrong_is_refused()
+    public async Task A_callback_whose_token_is_wrong_is_a_security_event_found_only_by_its_own_ids()
     {
         var callback = await PaidCallbackAsync();
 
-        Assert.Equal(CallbackVerdictKind.Unauthenticated, Host.Read(callback with { Token = "forged" }, PaymentProvider.LakiPay).Kind);
+        var verdict = Host.Read(callback with { Token = "forged" }, PaymentProvider.LakiPay);
+
+        // Still LakiPay's signed word, about the checkout its own reference names, never the one the URL named.
+        Assert.Equal((CallbackVerdictKind.Accepted, null, CallbackEvidence.Signature), (verdict.Kind, verdict.CheckoutId, verdict.Event!.Evidence));
+        Assert.Contains(callback.CheckoutId!, verdict.SessionKeys);
+        Assert.NotNull(verdict.Suspicion);
     }
 
     [Fact]
@@ -104,7 +109,7 @@ public sealed class LakiPayTests : ProviderTestBase
         var callback = await PaidCallbackAsync();
         await using var host = ProviderTestHost.Create(Simulator, Sink.BaseUrl, s => s["Providers:LakiPay:WebhookPublicKeyPem"] = null);
 
-        Assert.False(host.Read(callback, PaymentProvider.LakiPay).Event!.IsAuthoritative);
+        Assert.Equal(CallbackEvidence.Token, host.Read(callback, PaymentProvider.LakiPay).Event!.Evidence);
     }
 
     [Fact]
@@ -161,7 +166,7 @@ public sealed class LakiPayTests : ProviderTestBase
         {
             var callback = await PaidCallbackAsync();
 
-            Assert.True(Host.Read(callback, PaymentProvider.LakiPay).Event!.IsAuthoritative, callback.RawBody);
+            Assert.True(Host.Read(callback, PaymentProvider.LakiPay).Event!.Evidence == CallbackEvidence.Signature, callback.RawBody);
         }
         finally
         {
@@ -184,18 +189,18 @@ public sealed class LakiPayTests : ProviderTestBase
     }
 
     [Fact]
-    public async Task A_create_whose_answer_was_lost_is_retried_and_never_opens_a_second_session()
+    public async Task A_create_whose_answer_was_lost_is_retried_under_a_reference_of_its_own_and_opens_the_checkout()
     {
         var checkoutId = SampleCheckouts.NewCheckoutId();
         await Simulator.Control.SetFaultsAsync("lakipay", new FaultSettings { FailNext = 1, FailStatus = 502, AfterProcessing = true, PathContains = "checkout" });
 
         var first = await Assert.ThrowsAsync<ApplicationFailureException>(() => Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.LakiPay)));
-        var retry = await Assert.ThrowsAsync<ApplicationFailureException>(() => Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.LakiPay), attempt: 2));
+        var retried = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.LakiPay), attempt: 2);
 
+        // LakiPay refuses a reference twice; the first session's URL was lost with its answer, so nobody can pay it.
         Assert.Equal((ProviderErrorTypes.Unavailable, false), (first.ErrorType, first.NonRetryable));
-        Assert.Equal((ProviderErrorTypes.CreateOutcomeUnknown, true), (retry.ErrorType, retry.NonRetryable));
-        var sessions = await Simulator.Http.GetFromJsonAsync<JsonElement>("/simulator/lakipay/sessions");
-        Assert.Single(sessions.EnumerateArray(), s => s.GetProperty("reference").GetString() == checkoutId);
+        Assert.Equal($"{checkoutId}-2", retried.Reference);
+        Assert.NotNull(retried.CheckoutUrl);
     }
 
     [Fact]
@@ -208,6 +213,42 @@ public sealed class LakiPayTests : ProviderTestBase
 
         Assert.Equal(ProviderErrorTypes.AuthenticationFailed, failure.ErrorType);
         Assert.Contains("INVALID_API_KEY", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("null")]
+    [InlineData("None")]
+    public async Task A_callback_with_a_null_field_verifies_however_the_sdk_of_the_day_wrote_null(string nullAs)
+    {
+        (await Simulator.Http.PutAsJsonAsync("/simulator/lakipay/signing", new { includeMedium = true, numbers = nullAs == "None" ? "python" : nullAs == "null" ? "javascript" : "literal", nullFieldAs = nullAs })).EnsureSuccessStatusCode();
+        try
+        {
+            var callback = await PaidCallbackAsync();
+
+            Assert.Contains("\"description\":null", callback.RawBody, StringComparison.Ordinal);
+            Assert.Equal(CallbackEvidence.Signature, Host.Read(callback, PaymentProvider.LakiPay).Event!.Evidence);
+        }
+        finally
+        {
+            (await Simulator.Http.PutAsJsonAsync("/simulator/lakipay/signing", new { includeMedium = true, numbers = "literal" })).EnsureSuccessStatusCode();
+        }
+    }
+
+    [Fact]
+    public async Task A_callback_url_signed_before_a_key_rotation_still_verifies_after_it()
+    {
+        var callback = await PaidCallbackAsync();
+        await using var rotated = ProviderTestHost.Create(Simulator, Sink.BaseUrl, s =>
+        {
+            s["Callbacks:SigningKeys:0"] = "the-next-callback-signing-key-0123456789abcdef";
+            s["Callbacks:SigningKeys:1"] = ProviderTestHost.SigningKey;
+        });
+        await using var forgotten = ProviderTestHost.Create(Simulator, Sink.BaseUrl, s => s["Callbacks:SigningKeys:0"] = "the-next-callback-signing-key-0123456789abcdef");
+
+        Assert.Equal(callback.CheckoutId, rotated.Read(callback, PaymentProvider.LakiPay).CheckoutId);
+        Assert.Null(forgotten.Read(callback, PaymentProvider.LakiPay).CheckoutId);
+        Assert.NotEqual(rotated.CallbackUrls.ForCheckout(PaymentProvider.LakiPay, callback.CheckoutId!), Host.CallbackUrls.ForCheckout(PaymentProvider.LakiPay, callback.CheckoutId!));
     }
 
     /// <summary>Signs a payload the way LakiPay would under one rendering (a test's stand-in for LakiPay's private key).</summary>

@@ -71,12 +71,12 @@ public sealed class ProviderFidelityTests : ProviderTestBase
     [Fact]
     public void Chpter_order_ids_fit_a_32_bit_integer_and_are_stable_per_checkout()
     {
-        var ids = Enumerable.Range(0, 1000).Select(i => CheckoutIds.For("m", $"ref-{i}")).ToList();
+        var ids = Enumerable.Range(0, 1000).Select(i => SampleCheckouts.Keys.IdFor("m", $"ref-{i}")).ToList();
 
-        var orderIds = ids.Select(ChpterClient.OrderIdFor).Select(long.Parse).ToList();
+        var orderIds = ids.Select(id => SampleCheckouts.ReferenceFor(PaymentProvider.Chpter, id)).Select(long.Parse).ToList();
 
         Assert.All(orderIds, id => Assert.InRange(id, 1, int.MaxValue));
-        Assert.Equal(orderIds, ids.Select(ChpterClient.OrderIdFor).Select(long.Parse));
+        Assert.Equal(orderIds, ids.Select(id => SampleCheckouts.ReferenceFor(PaymentProvider.Chpter, id)).Select(long.Parse));
     }
 
     [Theory]

@@ -117,26 +117,80 @@ public sealed class WaftpayTests : ProviderTestBase
         var callbacks = await Sink.WaitForAsync(c => c.CheckoutId == checkoutId, count: 2);
 
         var verdicts = callbacks.Select(c => Host.Read(c, PaymentProvider.Waftpay)).ToList();
-        Assert.All(verdicts, v => Assert.False(v.Event!.IsAuthoritative));
+        Assert.All(verdicts, v => Assert.Equal(CallbackEvidence.Token, v.Event!.Evidence));
         Assert.All(verdicts, v => Assert.NotNull(v.Event!.ProviderPaymentId));
         Assert.Equal([PaymentStatus.Processing, PaymentStatus.Succeeded], verdicts.Select(v => v.Event!.Status!.Status));
         using var body = JsonDocument.Parse(callbacks[1].RawBody);
         Assert.Equal(checkoutId, body.RootElement.GetProperty("results").GetProperty("transaction_reference").GetString());
-        Assert.Equal(CallbackVerdictKind.Malformed, Host.Read(callbacks[1] with { RawBody = """{"status":"SUCCESS"}""" }, PaymentProvider.Waftpay).Kind);
+
+        // On its tokened URL, a callback without "results" still asks for a status query; without the token it cannot even be found.
+        var bare = Host.Read(callbacks[1] with { RawBody = """{"status":"SUCCESS"}""" }, PaymentProvider.Waftpay);
+        Assert.Equal((CallbackVerdictKind.Accepted, checkoutId, PaymentStatus.Succeeded), (bare.Kind, bare.CheckoutId, bare.Event!.Status!.Status));
+        Assert.Equal(CallbackVerdictKind.Malformed, Host.Read(callbacks[1] with { RawBody = """{"status":"SUCCESS"}""", Token = null }, PaymentProvider.Waftpay).Kind);
     }
 
     [Fact]
-    public async Task A_create_whose_answer_was_lost_is_retried_with_the_same_reference_and_never_opens_a_second_session()
+    public async Task A_create_whose_answer_was_lost_is_retried_under_a_reference_of_its_own_and_opens_the_checkout()
     {
         var checkoutId = SampleCheckouts.NewCheckoutId();
         await Simulator.Control.SetFaultsAsync("waftpay", new FaultSettings { FailNext = 1, FailStatus = 504, AfterProcessing = true, PathContains = "checkout-backend" });
 
         var first = await Assert.ThrowsAsync<ApplicationFailureException>(() => Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Waftpay)));
-        var retry = await Assert.ThrowsAsync<ApplicationFailureException>(() => Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Waftpay), attempt: 2));
+        var retried = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Waftpay), attempt: 2);
 
+        // The first session's URL was lost with its answer: nobody can pay it. The retry's is the checkout's.
         Assert.False(first.NonRetryable);
-        Assert.Equal((ProviderErrorTypes.CreateOutcomeUnknown, true), (retry.ErrorType, retry.NonRetryable));
-        var sessions = await Simulator.Http.GetFromJsonAsync<JsonElement>("/simulator/waftpay/sessions");
-        Assert.Single(sessions.EnumerateArray(), s => s.GetProperty("reference").GetString() == checkoutId);
+        Assert.Equal($"{checkoutId}-2", retried.Reference);
+        Assert.NotNull(retried.CheckoutUrl);
+        var references = (await Simulator.Http.GetFromJsonAsync<JsonElement>("/simulator/waftpay/sessions")).EnumerateArray().Select(s => s.GetProperty("reference").GetString()).ToList();
+        Assert.Equal(1, references.Count(r => r == checkoutId));
+        Assert.Equal(1, references.Count(r => r == retried.Reference));
+    }
+
+    [Theory]
+    [InlineData("pay", PaymentStatus.Succeeded, "SUCCESS")]
+    [InlineData("fail", PaymentStatus.Failed, "FAILED")]
+    public async Task The_status_querys_second_documented_answer_shape_is_read_as_well_as_the_first(string choice, PaymentStatus expected, string raw)
+    {
+        var checkoutId = SampleCheckouts.NewCheckoutId();
+        var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Waftpay));
+        await Simulator.Control.ChooseAsync(session.CheckoutUrl!, choice, "MPESA");
+        (await Simulator.Http.PutAsync(new Uri("/simulator/waftpay/query?shape=results", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        try
+        {
+            var status = await Host.StatusAsync(checkoutId, PaymentProvider.Waftpay, session);
+
+            Assert.Equal((expected, raw, session.Reference), (status.Status!.Value, status.Raw, status.Reference));
+            Assert.Contains("amount 1750", status.AmountDetail, StringComparison.Ordinal);
+        }
+        finally
+        {
+            (await Simulator.Http.PutAsync(new Uri("/simulator/waftpay/query?shape=data", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        }
+    }
+
+    [Fact]
+    public async Task A_retry_after_a_failed_attempt_is_a_new_payment_and_asked_by_its_own_uuid_it_succeeded()
+    {
+        var checkoutId = SampleCheckouts.NewCheckoutId();
+        var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Waftpay));
+        await Simulator.Control.SetFaultsAsync("waftpay", new FaultSettings());
+        (await Simulator.Http.PutAsync(new Uri("/simulator/waftpay/page?retryAfterFailure=true", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        try
+        {
+            await Simulator.Control.ChooseAsync(session.CheckoutUrl!, "fail", "MPESA");
+            var failed = (await Sink.WaitForAsync(c => c.CheckoutId == checkoutId))[0];
+            await Simulator.Control.ChooseAsync(session.CheckoutUrl!, "pay", "MPESA");
+            var paid = (await Sink.WaitForAsync(c => c.CheckoutId == checkoutId, count: 3))[^1];
+            var (first, second) = (Host.Read(failed, PaymentProvider.Waftpay).Event!.ProviderPaymentId!, Host.Read(paid, PaymentProvider.Waftpay).Event!.ProviderPaymentId!);
+
+            Assert.NotEqual(first, second);
+            Assert.Equal(PaymentStatus.Failed, (await Host.StatusAsync(checkoutId, PaymentProvider.Waftpay, session with { PaymentId = first })).Status);
+            Assert.Equal(PaymentStatus.Succeeded, (await Host.StatusAsync(checkoutId, PaymentProvider.Waftpay, session with { PaymentId = second })).Status);
+        }
+        finally
+        {
+            (await Simulator.Http.PutAsync(new Uri("/simulator/waftpay/page?retryAfterFailure=false", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        }
     }
 }

@@ -1,9 +1,13 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Providers;
 using CheckoutOrchestrator.Providers.Adullam;
 using CheckoutOrchestrator.Providers.Chpter;
 using CheckoutOrchestrator.Providers.LakiPay;
+using CheckoutOrchestrator.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
 using Xunit;
 
 namespace CheckoutOrchestrator.Tests.Providers;
@@ -38,24 +42,43 @@ public sealed class WireFormatTests
     }
 
     [Fact]
-    public void Checkout_ids_are_stable_per_merchant_reference_and_distinct_across_them()
+    public void Checkout_ids_are_stable_per_merchant_reference_and_nobody_without_the_key_can_compute_them()
     {
-        var id = CheckoutIds.For("merchant-1", "ORDER-1");
+        var keys = SampleCheckouts.Keys;
+        var id = keys.IdFor("merchant-1", "ORDER-1");
 
-        Assert.Equal(id, CheckoutIds.For("merchant-1", "ORDER-1"));
-        Assert.NotEqual(id, CheckoutIds.For("merchant-2", "ORDER-1"));
-        Assert.NotEqual(id, CheckoutIds.For("merchant-1", "ORDER-2"));
+        Assert.Equal(id, keys.IdFor("merchant-1", "ORDER-1"));
+        Assert.NotEqual(id, keys.IdFor("merchant-2", "ORDER-1"));
+        Assert.NotEqual(id, keys.IdFor("merchant-1", "ORDER-2"));
         Assert.True(CheckoutIds.IsWellFormed(id));
         Assert.False(CheckoutIds.IsWellFormed("co_not-hex"));
+
+        // The unkeyed hash an outsider could compute (the previous scheme) is not the id.
+        var unkeyed = CheckoutIds.Prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("merchant-1\nORDER-1")).AsSpan(0, 16));
+        Assert.NotEqual(unkeyed, id);
+        Assert.NotEqual(id, KeysOf("another-checkout-id-key-0123456789abcdef").IdFor("merchant-1", "ORDER-1"));
     }
 
     [Fact]
-    public void Adullams_idempotency_key_is_a_uuid_derived_from_the_checkout()
+    public void After_a_key_rotation_the_earlier_id_of_a_reference_is_still_found()
     {
-        var key = AdullamClient.IdempotencyKeyFor("co_0123456789abcdef0123456789abcdef");
+        var before = KeysOf("the-first-checkout-id-key-0123456789abcdef");
+        var after = KeysOf("the-second-checkout-id-key-0123456789abcdef", "the-first-checkout-id-key-0123456789abcdef");
+
+        Assert.NotEqual(before.IdFor("m", "ORDER-1"), after.IdFor("m", "ORDER-1"));
+        Assert.Equal([before.IdFor("m", "ORDER-1")], after.EarlierIdsFor("m", "ORDER-1"));
+    }
+
+    [Fact]
+    public void Adullams_idempotency_key_is_a_uuid_keyed_from_the_checkout()
+    {
+        var key = SampleCheckouts.ReferenceFor(PaymentProvider.Adullam, "co_0123456789abcdef0123456789abcdef");
 
         Assert.True(Guid.TryParse(key, out _));
-        Assert.Equal(key, AdullamClient.IdempotencyKeyFor("co_0123456789abcdef0123456789abcdef"));
-        Assert.NotEqual(key, AdullamClient.IdempotencyKeyFor("co_fedcba9876543210fedcba9876543210"));
+        Assert.Equal(key, SampleCheckouts.ReferenceFor(PaymentProvider.Adullam, "co_0123456789abcdef0123456789abcdef"));
+        Assert.NotEqual(key, SampleCheckouts.ReferenceFor(PaymentProvider.Adullam, "co_fedcba9876543210fedcba9876543210"));
+        Assert.NotEqual(key, ProviderProfiles.For(PaymentProvider.Adullam).ReferenceFor("co_0123456789abcdef0123456789abcdef", KeysOf("another-checkout-id-key-0123456789abcdef")));
     }
+
+    private static CheckoutKeys KeysOf(params string[] keys) => new(Options.Create(new CheckoutIdOptions { Keys = [.. keys] }));
 }

@@ -8,8 +8,6 @@ namespace CheckoutOrchestrator.Providers.Adullam;
 
 public sealed class AdullamClient : IPaymentProviderClient
 {
-    public const string IdempotencyPurpose = "adullam-idempotency-key";
-
     private static readonly ProviderCallContext StatusContext = new(PaymentProvider.Adullam, ProviderOperation.GetStatus);
     private readonly IAdullamApi api;
     private readonly IOptions<AdullamOptions> options;
@@ -25,14 +23,12 @@ public sealed class AdullamClient : IPaymentProviderClient
     public PaymentProvider Provider => PaymentProvider.Adullam;
 
     /// <summary>Every attempt for one checkout sends the same key, so Adullam replays instead of opening a second session.</summary>
-    public static string IdempotencyKeyFor(string checkoutId) => CheckoutIds.StableGuid(checkoutId, IdempotencyPurpose).ToString("D");
-
     public async Task<ProviderSession> CreateSessionAsync(CreateSessionCommand command, CancellationToken cancellationToken)
     {
         var request = command.Request;
         var body = new AdullamCreateCheckoutRequest(
             Amounts.Whole(request.Amount.Value), "XOF", request.Customer.Phone!, request.Description, request.ExpiresInSeconds);
-        var key = IdempotencyKeyFor(command.CheckoutId);
+        var key = command.Reference;
 
         var context = command.CallContext();
         var session = await ProviderCall.RunAsync(context, () => api.CreateCheckoutAsync(body, key, cancellationToken), cancellationToken);
@@ -69,9 +65,13 @@ public sealed class AdullamClient : IPaymentProviderClient
         {
             try
             {
+                // [inferred] The GET is a REST guess: its answer counts only when it names this session.
                 var single = await api.GetCheckoutAsync(sessionId, cancellationToken);
-                endpoints.SingleGetAnswered();
-                return single;
+                if (single?.Id == sessionId)
+                {
+                    endpoints.SingleGetAnswered();
+                    return single;
+                }
             }
             catch (ApiException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented)
             {

@@ -23,12 +23,10 @@ public sealed class ChpterClient : IPaymentProviderClient
     /// Chpter's order_id is documented as an integer (examples "123", "945"): ours fits 32 bits and is
     /// derived from the checkout, so every callback's order_id can be checked against it.
     /// </summary>
-    public static string OrderIdFor(string checkoutId) => CheckoutIds.StableInt32(checkoutId).ToString(CultureInfo.InvariantCulture);
-
     public async Task<ProviderSession> CreateSessionAsync(CreateSessionCommand command, CancellationToken cancellationToken)
     {
         var request = command.Request;
-        var orderId = OrderIdFor(command.CheckoutId);
+        var orderId = command.Reference;
         var body = new ChpterSessionRequest(
             new ChpterCustomerDetails(request.Customer.Name!, null, PhoneNumberRules.DigitsOnly(request.Customer.Phone!), request.Customer.Email!),
             // [inferred] Whether total includes the fees is undocumented: fees are sent as "0" and total is the charge.

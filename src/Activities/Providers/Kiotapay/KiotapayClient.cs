@@ -28,7 +28,7 @@ public sealed class KiotapayClient : IPaymentProviderClient
             SuccessUrl: request.Redirects!.Success.AbsoluteUri,
             CancelUrl: request.Redirects.CancelOrFailure.AbsoluteUri,
             PaymentMethods: [.. Profile.EffectiveMethods(request).Select(m => Profile.MethodCodes[m])],
-            ExternalReference: command.CheckoutId,
+            ExternalReference: command.Reference,
             CustomerEmail: request.Customer.Email,
             CustomerPhone: request.Customer.Phone,
             PaymentReference: request.MerchantReference,
@@ -37,13 +37,14 @@ public sealed class KiotapayClient : IPaymentProviderClient
         var context = command.CallContext();
         var response = await ProviderCall.RunAsync(context, () => api.CreateSessionAsync(body, cancellationToken), cancellationToken);
         var session = response.Session;
-        if (session?.CheckoutUrl is null || !Uri.TryCreate(session.CheckoutUrl, UriKind.Absolute, out var checkoutUrl))
+        // The lookup needs the session id: a session without one could never be followed, so its URL is never handed out.
+        if (string.IsNullOrEmpty(session?.Id) || session.CheckoutUrl is null || !Uri.TryCreate(session.CheckoutUrl, UriKind.Absolute, out var checkoutUrl))
         {
-            throw ProviderFailures.InvalidResponse(context, "the response has no session id or checkout URL");
+            throw ProviderFailures.InvalidResponse(context, "the response has no session id or no checkout URL");
         }
 
         return new ProviderSession(
-            Reference: command.CheckoutId,
+            Reference: command.Reference,
             SessionId: session.Id,
             PaymentId: session.CheckoutRef,
             CheckoutUrl: checkoutUrl,
@@ -52,10 +53,13 @@ public sealed class KiotapayClient : IPaymentProviderClient
             Status: KiotapayStatuses.Map.Map(session.Status ?? "PENDING"));
     }
 
+    /// <summary>A session Kiotapay gave us that its lookup does not know (404) is missing, never a failed lookup.</summary>
     public async Task<ProviderStatus> GetStatusAsync(ProviderSession session, CancellationToken cancellationToken)
     {
-        var details = await ProviderCall.RunAsync(StatusContext, () => api.GetSessionAsync(session.SessionId!, cancellationToken), cancellationToken);
-        return KiotapayStatuses.Map.Map(details.Status, paidAmount: details.Amount);
+        var details = await ProviderCall.RunAsync(StatusContext, () => ProviderCall.UnlessNotFoundAsync(() => api.GetSessionAsync(session.SessionId!, cancellationToken)), cancellationToken);
+        return details is null
+            ? ProviderStatus.Missing("404")
+            : KiotapayStatuses.Map.Map(details.Status, paidAmount: details.Amount) with { Reference = details.ExternalRef };
     }
 
     // Card-only checkouts may carry cents; anything with M-Pesa was validated as whole shillings.

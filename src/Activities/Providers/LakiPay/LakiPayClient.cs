@@ -1,11 +1,15 @@
 using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Validation;
+using Refit;
 
 namespace CheckoutOrchestrator.Providers.LakiPay;
 
 public sealed class LakiPayClient : IPaymentProviderClient
 {
+    /// <summary>[inferred] The error code the SDKs name for an unknown transaction.</summary>
+    private const string TransactionNotFound = "TRANSACTION_NOT_FOUND";
+
     private static readonly ProviderCallContext StatusContext = new(PaymentProvider.LakiPay, ProviderOperation.GetStatus);
     private static readonly LakiPayProfile Profile = new();
     private readonly ILakiPayApi api;
@@ -27,7 +31,7 @@ public sealed class LakiPayClient : IPaymentProviderClient
             Amount: Amounts.WithScale(request.Amount.Value, 2),
             Currency: request.Amount.Currency,
             PhoneNumber: PhoneNumberRules.DigitsOnly(request.Customer.Phone!),
-            Reference: command.CheckoutId,
+            Reference: command.Reference,
             Description: request.Description,
             CallbackUrl: callbacks.ForCheckout(Provider, command.CheckoutId).AbsoluteUri,
             Redirects: new LakiPayRedirects(request.Redirects!.Success.AbsoluteUri, request.Redirects.Failure.AbsoluteUri),
@@ -41,14 +45,23 @@ public sealed class LakiPayClient : IPaymentProviderClient
             throw ProviderFailures.InvalidResponse(context, "the response has no transaction id or checkout URL");
         }
 
-        return new ProviderSession(command.CheckoutId, data.Id, null, checkoutUrl, null, null, LakiPayStatuses.Map.Map(data.Status ?? "INITIATED"));
+        return new ProviderSession(command.Reference, data.Id, null, checkoutUrl, null, null, LakiPayStatuses.Map.Map(data.Status ?? "INITIATED"));
     }
 
+    /// <summary>
+    /// A transaction LakiPay gave us that its lookup does not know (404, or TRANSACTION_NOT_FOUND in
+    /// its envelope) is missing, never a failed lookup. The answer's reference must be ours.
+    /// </summary>
     public async Task<ProviderStatus> GetStatusAsync(ProviderSession session, CancellationToken cancellationToken)
     {
-        var transaction = await ProviderCall.RunAsync(
-            StatusContext, async () => Unwrap(await api.GetTransactionAsync(session.SessionId!, cancellationToken)), cancellationToken);
-        return LakiPayStatuses.Map.Map(transaction.Status, paidAmount: transaction.Amount);
+        var envelope = await ProviderCall.RunAsync(StatusContext, () => LookUpAsync(session.SessionId!, cancellationToken), cancellationToken);
+        if (envelope is null || envelope is { IsSuccess: false, ErrorCode: TransactionNotFound })
+        {
+            return ProviderStatus.Missing(TransactionNotFound);
+        }
+
+        var transaction = await ProviderCall.RunAsync(StatusContext, () => Task.FromResult(Unwrap(envelope)), cancellationToken);
+        return LakiPayStatuses.Map.Map(transaction.Status, paidAmount: transaction.Amount) with { Reference = transaction.Reference };
     }
 
     private static T Unwrap<T>(LakiPayEnvelope<T> envelope)
@@ -62,4 +75,16 @@ public sealed class LakiPayClient : IPaymentProviderClient
     private static bool IsDuplicateReference(string? code, string? message) =>
         (code?.Contains("DUPLICATE", StringComparison.OrdinalIgnoreCase) ?? false)
         || (message?.Contains("already", StringComparison.OrdinalIgnoreCase) ?? false);
+
+    private async Task<LakiPayEnvelope<LakiPayTransaction>?> LookUpAsync(string transactionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await api.GetTransactionAsync(transactionId, cancellationToken);
+        }
+        catch (ApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound || (ex.Content?.Contains(TransactionNotFound, StringComparison.Ordinal) ?? false))
+        {
+            return null;
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using CheckoutOrchestrator.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

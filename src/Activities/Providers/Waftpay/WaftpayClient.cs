@@ -35,7 +35,7 @@ public sealed class WaftpayClient : IPaymentProviderClient
         var body = new WaftpayCheckoutRequest(
             Customer: new WaftpayCustomer(names[0], names.ElementAtOrDefault(1), request.Customer.Email, phone),
             Timestamp: now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-            CheckoutReference: command.CheckoutId,
+            CheckoutReference: command.Reference,
             PaymentReference: request.MerchantReference,
             Msisdn: phone,
             Country: "KEN",
@@ -61,7 +61,7 @@ public sealed class WaftpayClient : IPaymentProviderClient
         }
 
         // Waftpay returns no session id: our checkout_reference is the only handle.
-        return new ProviderSession(command.CheckoutId, null, null, checkoutUrl, null, response.Data!.ExpiresAt, WaftpayStatuses.Callback.Map("CREATED"));
+        return new ProviderSession(command.Reference, null, null, checkoutUrl, null, response.Data!.ExpiresAt, WaftpayStatuses.Callback.Map("CREATED"));
     }
 
     /// <summary>
@@ -80,7 +80,7 @@ public sealed class WaftpayClient : IPaymentProviderClient
             var response = await ProviderCall.RunAsync(StatusContext, () => QueryAsync(query, cancellationToken), cancellationToken);
             if (response is { IsNotFound: false })
             {
-                return WaftpayStatuses.Query.Map(response.Data?.State, paidAmount: response.Data?.Amount) with { AmountDetail = response.Data?.AmountDetail };
+                return response.Read();
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CheckoutOrchestrator.Checkouts;
 
 namespace CheckoutOrchestrator.Providers.Waftpay;
 
@@ -35,9 +36,22 @@ public sealed record WaftpayCheckoutData(string? CheckoutUrl, DateTimeOffset? Ex
 /// <summary>Exactly one key is sent; nulls are left out of the body.</summary>
 public sealed record WaftpayQueryRequest(string? TransactionReference = null, string? PaymentUuid = null);
 
-public sealed record WaftpayQueryResponse(JsonElement? Status, JsonElement? Code, string? Description, WaftpayPayment? Data)
+/// <summary>
+/// The status query's answer, in either documented shape: <c>data</c> with a lower-case
+/// <c>state</c>, or (the second example) <c>results</c> under an upper-case <c>status</c> in the
+/// callback's vocabulary (SUCCESS, FAILED, …).
+/// </summary>
+public sealed record WaftpayQueryResponse(JsonElement? Status, JsonElement? Code, string? Description, WaftpayPayment? Data, WaftpayPayment? Results = null)
 {
     public bool IsNotFound => Says(Status, "NOT_FOUND") || Says(Code, "NOT_FOUND");
+
+    public ProviderStatus Read()
+    {
+        var (payment, status) = Data is { } data
+            ? (data, WaftpayStatuses.Query.Map(data.State, paidAmount: data.Amount))
+            : (Results, WaftpayStatuses.Callback.Map(Status?.ValueKind == JsonValueKind.String ? Status.Value.GetString() : null, Results?.ResultDescription, Results?.Amount));
+        return status with { AmountDetail = payment?.AmountDetail, Reference = payment?.TransactionReference };
+    }
 
     private static bool Says(JsonElement? element, string text) =>
         element?.ValueKind == JsonValueKind.String && string.Equals(element.Value.GetString(), text, StringComparison.OrdinalIgnoreCase);
@@ -54,7 +68,8 @@ public sealed record WaftpayPayment(
     string? TransactionReference,
     string? PaymentUuid,
     string? PaymentReference,
-    string? State)
+    string? State,
+    string? ResultDescription = null)
 {
     public string AmountDetail => FormattableString.Invariant($"amount {Amount}, total_charges {TotalCharges}, total_amount {TotalAmount}");
 }

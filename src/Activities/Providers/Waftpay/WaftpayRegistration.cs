@@ -1,4 +1,5 @@
 using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

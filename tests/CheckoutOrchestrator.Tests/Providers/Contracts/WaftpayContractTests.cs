@@ -38,7 +38,7 @@ public sealed class WaftpayContractTests : ContractTestBase
         var verdict = Host.Reader(PaymentProvider.Waftpay).Read(new ProviderCallback(PaymentProvider.Waftpay, SeedExamples.WaftpayCallback, checkoutId, token, DateTimeOffset.UtcNow));
 
         Assert.Equal(CallbackVerdictKind.Accepted, verdict.Kind);
-        Assert.Equal((false, "413283551145761444", PaymentStatus.Succeeded, 100m), (verdict.Event!.IsAuthoritative, verdict.Event.ProviderPaymentId, verdict.Event.Status!.Status, verdict.Event.Status.PaidAmount));
+        Assert.Equal((false, "413283551145761444", PaymentStatus.Succeeded, 100m), (verdict.Event!.Evidence == CallbackEvidence.Signature, verdict.Event.ProviderPaymentId, verdict.Event.Status!.Status, verdict.Event.Status.PaidAmount));
     }
 
     [Fact]
