@@ -3,6 +3,8 @@ using CheckoutOrchestrator.Api.Codec;
 using CheckoutOrchestrator.Api.Merchants;
 using CheckoutOrchestrator.Api.Webhooks;
 using CheckoutOrchestrator.Callbacks;
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Hosting;
 using CheckoutOrchestrator.Providers;
 using CheckoutOrchestrator.ServiceDefaults;
 using CheckoutOrchestrator.ServiceDefaults.Health;
@@ -30,15 +32,18 @@ public static class CheckoutApiApp
         services.AddExceptionHandler<TemporalUnavailableHandler>();
         services.AddOpenApi();
         services.AddValidatedOptions<ApiOptions>(configuration, ApiOptions.Section);
+        services.AddValidatedOptions<CheckoutIdOptions>(configuration, CheckoutIdOptions.Section);
+        services.TryAddSingleton<CheckoutKeys>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddCheckoutTemporalClient(configuration);
         services.AddProviderCallbackReaders(configuration);
+        services.AddApiRateLimits();
         services.AddMerchantAccess(configuration);
+        services.AddWebhookDoor(configuration);
         services.AddCodecServer(configuration);
         services.AddCheckoutHealth();
         services.AddSingleton<CheckoutGateway>();
         services.AddSingleton<CheckoutSearch>();
-        services.AddSingleton<CallbackRelay>();
         return services;
     }
 

@@ -2,7 +2,9 @@ using System.Security.Claims;
 using System.Text.Json;
 using CheckoutOrchestrator.Api.Merchants;
 using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Notifications;
 using CheckoutOrchestrator.Validation;
+using CheckoutOrchestrator.Workflows.Opening;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -52,7 +54,12 @@ public static class CheckoutEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        HttpRequest http, ClaimsPrincipal user, CheckoutGateway gateway, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        HttpRequest http,
+        ClaimsPrincipal user,
+        CheckoutGateway gateway,
+        IOptions<JsonOptions> json,
+        IOptions<NotificationOptions> notifications,
+        CancellationToken cancellationToken)
     {
         if (!http.HasJsonContentType())
         {
@@ -84,7 +91,7 @@ public static class CheckoutEndpoints
                 "Leave merchantId out (the key says who you are) or send your own.");
         }
 
-        var (request, errors) = CheckoutRequestReader.Read(body, merchantId);
+        var (request, errors) = CheckoutRequestReader.Read(body, merchantId, notifications.Value.AllowPlainHttp);
         if (request is null)
         {
             return ApiProblems.Fields(StatusCodes.Status400BadRequest, "The checkout request is incomplete.", errors);
@@ -115,9 +122,14 @@ public static class CheckoutEndpoints
     private static async Task<IResult> ListAsync(HttpRequest http, ClaimsPrincipal user, CheckoutSearch search, CancellationToken cancellationToken)
     {
         var (filter, pageToken, pageSize, errors) = CheckoutListQuery.Read(http.Query);
-        return errors.Count > 0
-            ? ApiProblems.Fields(StatusCodes.Status400BadRequest, "The list query cannot be used.", errors)
-            : TypedResults.Ok(await search.ListAsync(user.MerchantOf(), filter, pageToken, pageSize, cancellationToken));
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Fields(StatusCodes.Status400BadRequest, "The list query cannot be used.", errors);
+        }
+
+        return await search.ListAsync(user.MerchantOf(), filter, pageToken, pageSize, cancellationToken) is { } page
+            ? TypedResults.Ok(page)
+            : ApiProblems.Fields(StatusCodes.Status400BadRequest, "The list query cannot be used.", [new("pageToken", "Not a page token this API handed out; start again without it.")]);
     }
 
     private static async Task<IResult> GetAsync(string checkoutId, string? wait, ClaimsPrincipal user, CheckoutGateway gateway, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using CheckoutOrchestrator.Providers;
 using CheckoutOrchestrator.ServiceDefaults;
 using CheckoutOrchestrator.ServiceDefaults.Tracing;
 using CheckoutOrchestrator.Workflows;
+using CheckoutOrchestrator.Workflows.Opening;
 using Microsoft.Extensions.Options;
 using Temporalio.Api.Enums.V1;
 using Temporalio.Api.History.V1;
@@ -20,13 +21,17 @@ public sealed class CheckoutGateway
 {
     private readonly ITemporalClient client;
     private readonly TemporalSettings settings;
+    private readonly CheckoutKeys keys;
     private readonly IOptions<ApiOptions> options;
+    private readonly IHostApplicationLifetime lifetime;
 
-    public CheckoutGateway(ITemporalClient client, TemporalSettings settings, IOptions<ApiOptions> options)
+    public CheckoutGateway(ITemporalClient client, TemporalSettings settings, CheckoutKeys keys, IOptions<ApiOptions> options, IHostApplicationLifetime lifetime)
     {
         this.client = client;
         this.settings = settings;
+        this.keys = keys;
         this.options = options;
+        this.lifetime = lifetime;
     }
 
     /// <summary>
@@ -35,10 +40,20 @@ public sealed class CheckoutGateway
     /// </summary>
     public async Task<OpenOutcome> OpenAsync(CheckoutRequest request, CancellationToken cancellationToken)
     {
-        var checkoutId = CheckoutIds.For(request.MerchantId, request.MerchantReference);
-        var open = new OpenRequest(Guid.NewGuid().ToString("N"), CheckoutFingerprint.Of(request));
+        var open = OpenRequest.For(request, Guid.NewGuid().ToString("N"));
+        foreach (var earlierId in keys.EarlierIdsFor(request.MerchantId, request.MerchantReference))
+        {
+            // Opened before the id key was rotated: that checkout is this reference's.
+            if (await FindAsync(earlierId, request.MerchantId, cancellationToken) is { } earlier)
+            {
+                return CheckoutOpening.AsItStands(earlierId, earlier, open);
+            }
+        }
+
+        var checkoutId = keys.IdFor(request.MerchantId, request.MerchantReference);
         var profile = ProviderProfiles.For(request.Provider);
-        var input = new CheckoutWorkflowInput(checkoutId, request, open.Fingerprint, profile.Capabilities, profile.PollPlan, ProviderTaskQueue(request.Provider));
+        var reference = profile.ReferenceFor(checkoutId, keys);
+        var input = new CheckoutWorkflowInput(checkoutId, request, open.Fingerprint, reference, profile.Capabilities, profile.PollPlan, ProviderTaskQueue(request.Provider));
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wait.CancelAfter(options.Value.SessionWait);
         var start = new WorkflowOptions(checkoutId, settings.TaskQueue)
@@ -53,7 +68,7 @@ public sealed class CheckoutGateway
                 .Set(CheckoutSearchAttributes.Provider, request.Provider.ToSlug())
                 .Set(CheckoutSearchAttributes.MerchantId, request.MerchantId)
                 .Set(CheckoutSearchAttributes.MerchantReference, request.MerchantReference)
-                .Set(CheckoutSearchAttributes.ProviderKeys, [profile.ReferenceFor(checkoutId)])
+                .Set(CheckoutSearchAttributes.ProviderKeys, [reference])
                 .ToSearchAttributeCollection(),
             Memo = new Dictionary<string, object> { [OpeningHistory.StartedByMemo] = open.Id },
             Rpc = new() { CancellationToken = wait.Token },
@@ -65,11 +80,11 @@ public sealed class CheckoutGateway
             var run = client.GetWorkflowHandle(checkoutId, runId: started.ResultRunId);
             using var span = CheckoutTracing.Source.StartActivity("WaitForSession:CheckoutWorkflow")?.SetTag("checkout.id", checkoutId);
             return await OpeningHistory.ReadAsync(run, client.Options.DataConverter, open, wait.Token)
-                ?? await AsItStandsAsync(checkoutId, request.MerchantId, open.Fingerprint, cancellationToken);
+                ?? CheckoutOpening.AsItStands(checkoutId, await FindAsync(checkoutId, request.MerchantId, cancellationToken), open);
         }
         catch (WorkflowAlreadyStartedException)
         {
-            return await AsItStandsAsync(checkoutId, request.MerchantId, open.Fingerprint, cancellationToken);
+            return CheckoutOpening.AsItStands(checkoutId, await FindAsync(checkoutId, request.MerchantId, cancellationToken), open);
         }
         catch (Exception ex) when (wait.IsCancellationRequested && !cancellationToken.IsCancellationRequested
                                    && ex is OperationCanceledException or RpcException)
@@ -83,7 +98,7 @@ public sealed class CheckoutGateway
         (await ReadAsync(checkoutId, merchantId, cancellationToken))?.Snapshot;
 
     /// <summary>
-    /// Answers as soon as the checkout is final, or with its state when the wait runs out. It follows
+    /// Answers as soon as the checkout is final, or with its state when the wait runs out (or the API stops). It follows
     /// the workflow's history (which costs no Temporal action) and reads the checkout again only when
     /// its status search attribute moves.
     /// </summary>
@@ -95,7 +110,8 @@ public sealed class CheckoutGateway
             return reading?.Snapshot;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // A stopping API answers its waiting reads at once with the state as it is, instead of holding the stop.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         timeout.CancelAfter(wait);
         var snapshot = reading.Snapshot;
         try
@@ -123,7 +139,11 @@ public sealed class CheckoutGateway
         return snapshot;
     }
 
-    /// <summary>Cancels the merchant's checkout through its workflow; see <see cref="CheckoutWorkflow.CancelAsync"/>.</summary>
+    /// <summary>
+    /// Cancels the merchant's checkout through its workflow (see <see cref="CheckoutWorkflow.CancelAsync"/>).
+    /// A checkout that has ended, or is already being cancelled, is answered from what it says,
+    /// without an update: repeated cancels write nothing to its history.
+    /// </summary>
     public async Task<CancelOutcome> CancelAsync(string checkoutId, string merchantId, string? reason, CancellationToken cancellationToken)
     {
         var description = await DescribeOwnedAsync(checkoutId, merchantId, cancellationToken);
@@ -132,9 +152,11 @@ public sealed class CheckoutGateway
             return new(CancelResult.NotFound);
         }
 
-        if (description.Status != WorkflowExecutionStatus.Running)
+        var listedFinal = description.TypedSearchAttributes.TryGetValue(CheckoutSearchAttributes.Status, out var listed)
+            && Enum.TryParse<PaymentStatus>(listed, out var status) && status.IsTerminal();
+        if (description.Status != WorkflowExecutionStatus.Running || listedFinal)
         {
-            return (await ReadAsync(checkoutId, merchantId, cancellationToken)) is { } ended ? Ended(ended.Snapshot) : new(CancelResult.NotFound);
+            return await AsEndedAsync(checkoutId, merchantId, cancellationToken);
         }
 
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -149,14 +171,48 @@ public sealed class CheckoutGateway
         {
             return new(CancelResult.AlreadySucceeded);
         }
+        catch (WorkflowUpdateFailedException ex) when (ex.InnerException is ApplicationFailureException { ErrorType: CheckoutErrorTypes.AlreadyEnding })
+        {
+            // Another cancel is under way, or the checkout ended meanwhile: its end is the answer.
+            var snapshot = await WaitForFinalAsync(checkoutId, merchantId, options.Value.SessionWait, cancellationToken);
+            return snapshot is null ? new(CancelResult.NotFound) : snapshot.IsFinal ? Ended(snapshot) : new(CancelResult.StillCancelling);
+        }
+        catch (WorkflowUpdateFailedException)
+        {
+            // Accepted, then the run closed another way (completed, failed, timed out, terminated): Temporal fails the update.
+            return await AsEndedAsync(checkoutId, merchantId, cancellationToken);
+        }
         catch (WorkflowUpdateRpcTimeoutOrCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return new(CancelResult.StillCancelling);
         }
         catch (RpcException ex) when (ex.Code == RpcException.StatusCode.NotFound)
         {
-            // It closed in between: its result is the answer.
-            return (await ReadAsync(checkoutId, merchantId, cancellationToken)) is { } closed ? Ended(closed.Snapshot) : new(CancelResult.NotFound);
+            return await AsEndedAsync(checkoutId, merchantId, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// How many events the run a callback would grow holds now: the checkout's own while it runs,
+    /// else its reconciliation's (0 when none has started). Describe is free and writes nothing.
+    /// </summary>
+    public async Task<int> HistoryLengthAsync(string checkoutId, CancellationToken cancellationToken)
+    {
+        var rpc = new WorkflowDescribeOptions { Rpc = new() { CancellationToken = cancellationToken } };
+        try
+        {
+            var checkout = await client.GetWorkflowHandle(checkoutId).DescribeAsync(rpc);
+            if (checkout.Status == WorkflowExecutionStatus.Running)
+            {
+                return checkout.HistoryLength;
+            }
+
+            var reconciliation = await client.GetWorkflowHandle(CheckoutReconciliationWorkflow.IdFor(checkoutId)).DescribeAsync(rpc);
+            return reconciliation.Status == WorkflowExecutionStatus.Running ? reconciliation.HistoryLength : 0;
+        }
+        catch (RpcException ex) when (ex.Code == RpcException.StatusCode.NotFound)
+        {
+            return 0;
         }
     }
 
@@ -197,6 +253,9 @@ public sealed class CheckoutGateway
         historyEvent.UpsertWorkflowSearchAttributesEventAttributes?.SearchAttributes?.IndexedFields.ContainsKey(CheckoutSearchAttributes.Status.Name) == true
         || WorkflowCloseEvents.IsClose(historyEvent);
 
+    private async Task<CancelOutcome> AsEndedAsync(string checkoutId, string merchantId, CancellationToken cancellationToken) =>
+        await FindAsync(checkoutId, merchantId, cancellationToken) is { } ended ? Ended(ended) : new(CancelResult.NotFound);
+
     private string? ProviderTaskQueue(PaymentProvider provider) =>
         provider == PaymentProvider.Adullam ? settings.AdullamTaskQueue : null;
 
@@ -215,7 +274,7 @@ public sealed class CheckoutGateway
 
         var running = description.Status == WorkflowExecutionStatus.Running;
         var snapshot = running
-            ? await QuerySnapshotAsync(client.GetWorkflowHandle(checkoutId), cancellationToken)
+            ? await DeliveriesInFlight.MergeAsync(await QuerySnapshotAsync(client.GetWorkflowHandle(checkoutId), cancellationToken), checkoutId, client, cancellationToken)
             : await LatestAfterCloseAsync(checkoutId, description, cancellationToken);
         return new CheckoutReading(snapshot, description.HistoryLength, running);
     }
@@ -229,7 +288,7 @@ public sealed class CheckoutGateway
         {
             var description = await reconciliation.DescribeAsync(new() { Rpc = rpc });
             return description.Status == WorkflowExecutionStatus.Running
-                ? await QuerySnapshotAsync(reconciliation, cancellationToken)
+                ? await DeliveriesInFlight.MergeAsync(await QuerySnapshotAsync(reconciliation, cancellationToken), reconciliation.Id, client, cancellationToken)
                 : await reconciliation.GetResultAsync<CheckoutSnapshot>(rpcOptions: rpc);
         }
         catch (RpcException ex) when (ex.Code == RpcException.StatusCode.NotFound)
@@ -255,18 +314,5 @@ public sealed class CheckoutGateway
         {
             return null;
         }
-    }
-
-    /// <summary>A retry of a checkout opened earlier gets that checkout as it stands now (finished, or moved on since it opened).</summary>
-    private async Task<OpenOutcome> AsItStandsAsync(string checkoutId, string merchantId, string fingerprint, CancellationToken cancellationToken)
-    {
-        var snapshot = await FindAsync(checkoutId, merchantId, cancellationToken);
-        return snapshot switch
-        {
-            null => new(OpenResult.StillOpening, checkoutId),
-            { RequestFingerprint: var existing } when existing != fingerprint => new(OpenResult.Conflict, checkoutId),
-            { CreateFailure: { } failure } => new(OpenResult.Failed, checkoutId, snapshot, failure),
-            _ => new(OpenResult.Opened, checkoutId, snapshot),
-        };
     }
 }

@@ -15,7 +15,7 @@ public static class CheckoutRequestReader
     private const NumberStyles PlainDecimal = NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign;
 
     /// <summary>Missing and unreadable fields: the body is not a checkout request at all (400).</summary>
-    public static (CheckoutRequest? Request, IReadOnlyList<FieldError> Errors) Read(CreateCheckoutBody body, string merchantId)
+    public static (CheckoutRequest? Request, IReadOnlyList<FieldError> Errors) Read(CreateCheckoutBody body, string merchantId, bool allowPlainHttpNotifications)
     {
         var errors = new List<FieldError>();
         var merchantReference = Required(body.MerchantReference, CheckoutFields.MerchantReference, errors);
@@ -31,7 +31,7 @@ public static class CheckoutRequestReader
         var currency = Required(body.Currency, CheckoutFields.Currency, errors)?.Trim().ToUpperInvariant();
         var phone = ReadPhone(body.Customer?.Phone, errors);
         var redirects = ReadRedirects(body.RedirectUrls, errors);
-        var notificationUrl = ReadNotificationUrl(body.NotificationUrl, errors);
+        var notificationUrl = ReadNotificationUrl(body.NotificationUrl, allowPlainHttpNotifications, errors);
 
         if (errors.Count > 0)
         {
@@ -106,16 +106,16 @@ public static class CheckoutRequestReader
         return e164;
     }
 
-    private static Uri? ReadNotificationUrl(string? value, List<FieldError> errors)
+    private static Uri? ReadNotificationUrl(string? value, bool allowPlainHttp, List<FieldError> errors)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             return null;
         }
 
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || !NotificationUrls.IsAcceptable(url))
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || !NotificationUrls.IsAcceptable(url, allowPlainHttp))
         {
-            errors.Add(new(CheckoutFields.NotificationUrl, "Must be an absolute http or https URL without credentials."));
+            errors.Add(new(CheckoutFields.NotificationUrl, NotificationUrls.Rule(allowPlainHttp)));
             return null;
         }
 

@@ -14,10 +14,12 @@ namespace CheckoutOrchestrator.Api.Checkouts;
 public sealed class CheckoutSearch
 {
     private readonly ITemporalClient client;
+    private readonly CheckoutKeys keys;
 
-    public CheckoutSearch(ITemporalClient client)
+    public CheckoutSearch(ITemporalClient client, CheckoutKeys keys)
     {
         this.client = client;
+        this.keys = keys;
     }
 
     /// <summary>
@@ -61,19 +63,39 @@ public sealed class CheckoutSearch
         return query.ToString();
     }
 
-    /// <summary>Whether a page token is one this API handed out (base64url), so a broken one is a 400, not a 500.</summary>
+    /// <summary>Whether a page token is base64url at all, so a broken one is a 400 naming it.</summary>
     public static bool IsWellFormedPageToken(string token) => Base64Url.IsValid(token);
 
-    public async Task<CheckoutPage> ListAsync(string merchantId, CheckoutFilter filter, string? pageToken, int pageSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of the merchant's checkouts, or null when the page token is not one this API handed
+    /// out for this merchant and query. Tokens carry a tag under the server's key, so Temporal is only
+    /// ever handed back its own tokens; one it still refuses is refused the same way.
+    /// </summary>
+    public async Task<CheckoutPage?> ListAsync(string merchantId, CheckoutFilter filter, string? pageToken, int pageSize, CancellationToken cancellationToken)
     {
-        var page = await client.ListWorkflowsPaginatedAsync(
-            QueryFor(merchantId, filter),
-            pageToken is null ? null : Base64Url.DecodeFromChars(pageToken),
-            new() { PageSize = pageSize, Rpc = new() { CancellationToken = cancellationToken } });
+        var query = QueryFor(merchantId, filter);
+        byte[]? temporalToken = null;
+        if (pageToken is not null && (temporalToken = Unwrap(query, pageToken)) is null)
+        {
+            return null;
+        }
+
+        WorkflowListPage page;
+        try
+        {
+            page = await client.ListWorkflowsPaginatedAsync(query, temporalToken, new() { PageSize = pageSize, Rpc = new() { CancellationToken = cancellationToken } });
+        }
+        catch (Temporalio.Exceptions.RpcException ex) when (temporalToken is not null && ex.Code == Temporalio.Exceptions.RpcException.StatusCode.InvalidArgument)
+        {
+            return null;
+        }
+
         return new(
             [.. page.Workflows.Select(Summarise)],
-            page.NextPageToken is { Length: > 0 } next ? Base64Url.EncodeToString(next) : null);
+            page.NextPageToken is { Length: > 0 } next ? Wrap(query, next) : null);
     }
+
+    private static string PageTokenPurpose(string query) => $"page-token\n{query}";
 
     private static CheckoutSummary Summarise(WorkflowExecution execution)
     {
@@ -92,5 +114,20 @@ public sealed class CheckoutSearch
             execution.CloseTime,
             review,
             late);
+    }
+
+    private string Wrap(string query, byte[] temporalToken) =>
+        Base64Url.EncodeToString([.. keys.Tag(PageTokenPurpose(query), temporalToken), .. temporalToken]);
+
+    private byte[]? Unwrap(string query, string pageToken)
+    {
+        var bytes = Base64Url.DecodeFromChars(pageToken);
+        if (bytes.Length <= CheckoutKeys.TagLength)
+        {
+            return null;
+        }
+
+        var temporalToken = bytes[CheckoutKeys.TagLength..];
+        return keys.IsTag(PageTokenPurpose(query), temporalToken, bytes.AsSpan(0, CheckoutKeys.TagLength)) ? temporalToken : null;
     }
 }

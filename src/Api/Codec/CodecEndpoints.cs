@@ -20,11 +20,19 @@ public static class CodecEndpoints
     public static IServiceCollection AddCodecServer(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CodecServerOptions>().Bind(configuration.GetSection(CodecServerOptions.Section));
-        services.AddAuthentication()
+        var codec = configuration.GetSection(CodecServerOptions.Section).Get<CodecServerOptions>() ?? new();
+        var authentication = services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, OperatorTokenHandler>(OperatorTokenHandler.SchemeName, null);
+        string[] schemes = [OperatorTokenHandler.SchemeName];
+        if (codec.Oidc.Authority is { } authority)
+        {
+            authentication.AddJwtBearer(OperatorJwt.SchemeName, jwt => OperatorJwt.Configure(jwt, authority, codec.Oidc));
+            schemes = [.. schemes, OperatorJwt.SchemeName];
+        }
+
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(OperatorTokenHandler.SchemeName).RequireClaim(OperatorTokenHandler.OperatorClaim));
-        var origins = configuration.GetSection(CodecServerOptions.Section).Get<CodecServerOptions>()?.AllowedOrigins ?? [];
+            .AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(schemes).RequireClaim(OperatorTokenHandler.OperatorClaim));
+        var origins = codec.AllowedOrigins;
         services.AddCors(cors => cors.AddPolicy(Cors, policy => policy
             .WithOrigins([.. origins])
             .WithMethods("POST")
@@ -52,7 +60,7 @@ public static class CodecEndpoints
             using var reader = new StreamReader(request.Body);
             payloads = Parser.Parse<Payloads>(await reader.ReadToEndAsync(request.HttpContext.RequestAborted));
         }
-        catch (InvalidProtocolBufferException ex)
+        catch (Exception ex) when (ex is InvalidProtocolBufferException or InvalidJsonException)
         {
             return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid-payloads", "Send {\"payloads\": [...]} as Temporal's JSON encoding of Payloads.", ex.Message);
         }
@@ -62,9 +70,13 @@ public static class CodecEndpoints
         {
             result = await transcode(payloads.Payloads_);
         }
+        catch (UnknownPayloadKeyException ex)
+        {
+            return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "undecryptable-payload", "A payload is encrypted under a key this server does not hold.", ex.Message);
+        }
         catch (System.Security.Cryptography.CryptographicException ex)
         {
-            return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "undecryptable-payload", "A payload could not be decrypted with the keys this server holds.", ex.Message);
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid-payloads", "A payload is too short, truncated or altered: it cannot be decrypted.", ex.Message);
         }
 
         return Results.Text(JsonFormatter.Default.Format(new Payloads { Payloads_ = { result } }), "application/json");

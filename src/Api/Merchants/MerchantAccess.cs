@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using CheckoutOrchestrator.Merchants;
 using Microsoft.AspNetCore.Authentication;
@@ -19,38 +18,13 @@ public static class MerchantAccess
             .AddScheme<AuthenticationSchemeOptions, MerchantApiKeyHandler>(MerchantApiKeyHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(MerchantApiKeyHandler.SchemeName).RequireClaim(MerchantClaims.MerchantId));
-        services.AddRateLimiter(limiter =>
+        services.AddRateLimiter(limiter => limiter.AddPolicy(RateLimit, http =>
         {
-            limiter.AddPolicy(RateLimit, http =>
-            {
-                var merchantId = http.User.MerchantOf();
-                var perMinute = http.RequestServices.GetRequiredService<MerchantDirectory>().Find(merchantId)?.RequestsPerMinute ?? 1;
-                return RateLimitPartition.GetTokenBucketLimiter(merchantId, _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = perMinute,
-                    TokensPerPeriod = perMinute,
-                    ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
-            });
-            limiter.OnRejected = async (context, cancellationToken) =>
-            {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Type = ApiProblems.TypeBase + "rate-limited",
-                        Title = "Too many requests for this merchant; retry after the Retry-After delay.",
-                    },
-                });
-            };
-        });
+            // Every authenticated request counts, whatever it answers: a burst of reads of unknown ids is held like any other.
+            var merchantId = http.User.MerchantOf();
+            var perMinute = http.RequestServices.GetRequiredService<MerchantDirectory>().Find(merchantId)?.RequestsPerMinute ?? 1;
+            return RateLimitPartition.GetTokenBucketLimiter(merchantId, _ => ApiRateLimits.PerMinute(perMinute));
+        }));
         return services;
     }
 }

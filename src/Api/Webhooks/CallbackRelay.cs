@@ -1,23 +1,33 @@
 using CheckoutOrchestrator.Api.Checkouts;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Workflows;
+using Microsoft.Extensions.Options;
 using Temporalio.Client;
 using Temporalio.Exceptions;
 
 namespace CheckoutOrchestrator.Api.Webhooks;
 
-/// <summary>Takes what a provider said to the checkout it concerns, found by our id or by the provider's.</summary>
+/// <summary>
+/// Takes what a provider said to the checkout it concerns: an authenticated callback to the checkout
+/// its token names, a hint to the checkouts the provider's ids find, within the hint's budget.
+/// </summary>
 public sealed class CallbackRelay
 {
     private const int MaxCheckoutsPerKey = 5;
 
     private readonly ITemporalClient client;
     private readonly CheckoutGateway checkouts;
+    private readonly HintGate gate;
+    private readonly IOptions<WebhookOptions> options;
+    private readonly ILogger<CallbackRelay> logger;
 
-    public CallbackRelay(ITemporalClient client, CheckoutGateway checkouts)
+    public CallbackRelay(ITemporalClient client, CheckoutGateway checkouts, HintGate gate, IOptions<WebhookOptions> options, ILogger<CallbackRelay> logger)
     {
         this.client = client;
         this.checkouts = checkouts;
+        this.gate = gate;
+        this.options = options;
+        this.logger = logger;
     }
 
     /// <summary>
@@ -52,11 +62,52 @@ public sealed class CallbackRelay
     }
 
     /// <summary>
-    /// The provider's checkouts whose session carries one of these ids: for account-level webhooks,
-    /// and for callbacks that lost our query string. Normally one; an id two sessions share (a short
-    /// numeric order id) finds both, and each weighs the callback for itself.
+    /// Passes a callback to the provider's checkouts whose session carries one of these ids: for
+    /// account-level webhooks, and for callbacks without a valid token. Normally one; an id two
+    /// sessions share (a short numeric order id) finds both, and each weighs the callback for itself.
+    /// Returns how many checkouts it found.
     /// </summary>
-    public async Task<IReadOnlyList<string>> FindBySessionKeysAsync(PaymentProvider provider, IReadOnlyList<string> sessionKeys, CancellationToken cancellationToken)
+    public async Task<int> RelayBySessionKeysAsync(PaymentProvider provider, IReadOnlyList<string> sessionKeys, ProviderEvent providerEvent, CancellationToken cancellationToken)
+    {
+        var found = await SearchBySessionKeysAsync(provider, sessionKeys, cancellationToken);
+        foreach (var checkoutId in found.Where(CheckoutIds.IsWellFormed))
+        {
+            await (providerEvent.IsHint ? RelayHintAsync(checkoutId, providerEvent, cancellationToken) : SignalAsync(checkoutId, providerEvent, cancellationToken));
+        }
+
+        return found.Count;
+    }
+
+    private static bool IsPlainId(string key) =>
+        key.Length is > 0 and <= 128 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or ':');
+
+    /// <summary>
+    /// Passes an unauthenticated callback on as a hint: at most once per interval per checkout from
+    /// this instance, and not once the checkout's history is as long as the budget allows. Nothing
+    /// about the outcome is told to the caller.
+    /// </summary>
+    private async Task RelayHintAsync(string checkoutId, ProviderEvent hint, CancellationToken cancellationToken)
+    {
+        if (!gate.TryPass(checkoutId))
+        {
+            return;
+        }
+
+        var length = await checkouts.HistoryLengthAsync(checkoutId, cancellationToken);
+        if (length >= options.Value.HintHistoryBudget)
+        {
+            logger.LogWarning(
+                "Checkout {CheckoutId} has {HistoryLength} history events: unauthenticated callbacks no longer reach it (budget {Budget})",
+                checkoutId,
+                length,
+                options.Value.HintHistoryBudget);
+            return;
+        }
+
+        await SignalAsync(checkoutId, hint.AsHint(), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<string>> SearchBySessionKeysAsync(PaymentProvider provider, IReadOnlyList<string> sessionKeys, CancellationToken cancellationToken)
     {
         // The keys come from an unauthenticated payload: only plain ids ever reach the visibility query.
         var found = new List<string>();
@@ -76,7 +127,4 @@ public sealed class CallbackRelay
 
         return found;
     }
-
-    private static bool IsPlainId(string key) =>
-        key.Length is > 0 and <= 128 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or ':');
 }

@@ -1,4 +1,4 @@
-namespace CheckoutOrchestrator.Api.Checkouts;
+namespace CheckoutOrchestrator.Api.Webhooks;
 
 /// <summary>What became of a provider event relayed to a checkout.</summary>
 public enum SignalResult

@@ -1,5 +1,4 @@
 using System.Text;
-using CheckoutOrchestrator.Api.Checkouts;
 using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Telemetry;
@@ -8,7 +7,9 @@ namespace CheckoutOrchestrator.Api.Webhooks;
 
 /// <summary>
 /// Provider callbacks: the raw body is verified by the provider layer and relayed to its checkout
-/// as a signal. Answers fast; the workflow does the rest.
+/// as a signal. A callback with its checkout's token (or a valid provider signature) is the
+/// provider's word; anything else is a hint that may wake a lookup, answered the same whether or
+/// not a checkout was found, so an outsider learns nothing. Answers fast; the workflow does the rest.
 /// </summary>
 public static class WebhookEndpoints
 {
@@ -18,11 +19,16 @@ public static class WebhookEndpoints
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/webhooks/{provider}", ReceiveAsync)
+            .RequireRateLimiting(WebhookRateLimit.Policy)
             .Produces<WebhookReceipt>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("A provider's payment callback.");
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithName("receiveProviderCallback")
+            .WithSummary("A provider's payment callback.")
+            .ExcludeFromDescription();
         return app;
     }
 
@@ -31,6 +37,7 @@ public static class WebhookEndpoints
         HttpRequest http,
         IEnumerable<ProviderCallbackReader> readers,
         CallbackRelay relay,
+        UnmatchedCallbacks unmatched,
         TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -49,31 +56,49 @@ public static class WebhookEndpoints
 
         var callback = new ProviderCallback(paymentProvider, rawBody, http.Query[CallbackUrls.CheckoutParameter], http.Query[CallbackUrls.TokenParameter], time.GetUtcNow());
         var verdict = readers.Single(r => r.Provider == paymentProvider).Read(callback);
+        if (verdict.Kind != CallbackVerdictKind.Accepted || verdict.Suspicion is not null)
+        {
+            // A security event: operators alert on this metric and warning.
+            logger.LogWarning(
+                "Distrusted a {Provider} callback from {RemoteAddress} naming checkout {CheckoutId}: {Reason}",
+                paymentProvider,
+                http.HttpContext.Connection.RemoteIpAddress,
+                callback.CheckoutId,
+                verdict.Suspicion ?? verdict.Reason);
+            CallbackInstruments.CallbackRefused(paymentProvider, verdict.Suspicion is null ? verdict.Kind.ToString() : "WrongToken");
+        }
+
         if (verdict.Kind != CallbackVerdictKind.Accepted)
         {
-            logger.LogWarning("Refused a {Provider} callback for checkout {CheckoutId}: {Reason}", paymentProvider, callback.CheckoutId, verdict.Reason);
-            CheckoutInstruments.CallbackRefused(paymentProvider, verdict.Kind.ToString());
             return verdict.Kind == CallbackVerdictKind.Unauthenticated
                 ? ApiProblems.Problem(StatusCodes.Status401Unauthorized, "callback-unauthenticated", "The callback could not be verified.", verdict.Reason)
                 : ApiProblems.Problem(StatusCodes.Status400BadRequest, "callback-malformed", "The callback could not be read.", verdict.Reason);
         }
 
-        IReadOnlyList<string> checkoutIds = verdict.CheckoutId is { } named
-            ? [named]
-            : await relay.FindBySessionKeysAsync(paymentProvider, verdict.SessionKeys, cancellationToken);
-        var results = new List<SignalResult>();
-        foreach (var checkoutId in checkoutIds.Where(CheckoutIds.IsWellFormed))
+        if (verdict.CheckoutId is { } named)
         {
-            results.Add(await relay.SignalAsync(checkoutId, verdict.Event!, cancellationToken));
+            var result = await relay.SignalAsync(named, verdict.Event!, cancellationToken);
+            logger.LogInformation("{Provider} callback for checkout {CheckoutId}: {Result}", paymentProvider, named, result);
+            return result == SignalResult.UnknownCheckout
+                ? ApiProblems.NotFound("checkout for this callback")
+                : TypedResults.Ok(new WebhookReceipt(named, result != SignalResult.AlreadyFinished));
         }
 
-        var result = results.Count == 0 ? SignalResult.UnknownCheckout : results.Min();
-        logger.LogInformation("{Provider} callback for checkout(s) {CheckoutIds}: {Result}", paymentProvider, string.Join(",", checkoutIds), result);
-        return result switch
+        // A hint that claims only progress could buy no lookup: it goes no further, and costs no history.
+        var hint = verdict.Event!.IsHint;
+        if (hint && !verdict.Event.WorthALookup)
         {
-            SignalResult.UnknownCheckout => ApiProblems.NotFound("checkout for this callback"),
-            _ => TypedResults.Ok(new WebhookReceipt(checkoutIds[0], result != SignalResult.AlreadyFinished)),
-        };
+            return TypedResults.Ok(WebhookReceipt.Received);
+        }
+
+        var found = await relay.RelayBySessionKeysAsync(paymentProvider, verdict.SessionKeys, verdict.Event, cancellationToken);
+        if (found == 0)
+        {
+            unmatched.SearchAgainLater(paymentProvider, verdict.SessionKeys, verdict.Event);
+        }
+
+        logger.LogInformation("{Provider} callback found by its ids: {Found} checkout(s)", paymentProvider, found);
+        return TypedResults.Ok(WebhookReceipt.Received);
     }
 
     private static async Task<string?> ReadBodyAsync(HttpRequest http, CancellationToken cancellationToken)
@@ -100,5 +125,11 @@ public static class WebhookEndpoints
     }
 }
 
-/// <summary>What a provider gets back: which checkout the callback reached, and whether it was still open.</summary>
-public sealed record WebhookReceipt(string CheckoutId, bool Delivered);
+/// <summary>
+/// What a provider gets back. For a callback with its checkout's token: which checkout it reached,
+/// and whether that was still open. For any other: only that it was received.
+/// </summary>
+public sealed record WebhookReceipt(string? CheckoutId, bool Delivered)
+{
+    public static WebhookReceipt Received { get; } = new(null, true);
+}

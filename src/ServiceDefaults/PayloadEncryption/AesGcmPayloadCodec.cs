@@ -66,10 +66,15 @@ public sealed class AesGcmPayloadCodec : IPayloadCodec
         var keyId = payload.Metadata.TryGetValue(KeyIdMetadata, out var id) ? id.ToStringUtf8() : string.Empty;
         if (!keys.TryGetValue(keyId, out var key))
         {
-            throw new CryptographicException($"Payload encrypted with key '{keyId}', which this process does not hold.");
+            throw new UnknownPayloadKeyException(keyId);
         }
 
         var sealedData = payload.Data.Span;
+        if (sealedData.Length < NonceSize + TagSize)
+        {
+            throw new CryptographicException($"An encrypted payload holds at least {NonceSize + TagSize} bytes (nonce and tag); this one holds {sealedData.Length}.");
+        }
+
         var cipher = sealedData[NonceSize..^TagSize];
         var plain = new byte[cipher.Length];
         using (var aes = new AesGcm(key, TagSize))
@@ -77,6 +82,13 @@ public sealed class AesGcmPayloadCodec : IPayloadCodec
             aes.Decrypt(sealedData[..NonceSize], cipher, sealedData[^TagSize..], plain, Associated(keyId));
         }
 
-        return Payload.Parser.ParseFrom(plain);
+        try
+        {
+            return Payload.Parser.ParseFrom(plain);
+        }
+        catch (InvalidProtocolBufferException ex)
+        {
+            throw new CryptographicException("The decrypted payload is not a Temporal payload.", ex);
+        }
     }
 }

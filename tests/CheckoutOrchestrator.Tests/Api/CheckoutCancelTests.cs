@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Notifications;
+using CheckoutOrchestrator.Simulators.Infrastructure;
+using CheckoutOrchestrator.Simulators.Merchant;
 using CheckoutOrchestrator.Tests.Infrastructure;
 using Xunit;
 
@@ -68,7 +70,7 @@ public sealed class CheckoutCancelTests : ApiTestBase
     {
         var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.Chpter));
 
-        using var unknown = await CancelAsync(CheckoutIds.For("dev-shop", Guid.NewGuid().ToString()));
+        using var unknown = await CancelAsync(SampleCheckouts.UnknownCheckoutId());
         using var badReason = await CancelAsync(opened.GetProperty("checkoutId").GetString()!, "{\"reason\": \"bad\\u0000reason\"}");
         using var notJson = await Api.PostAsync(
             new Uri($"/checkouts/{opened.GetProperty("checkoutId").GetString()}/cancel", UriKind.Relative), new StringContent("reason=x", Encoding.UTF8, "text/plain"));
@@ -78,6 +80,50 @@ public sealed class CheckoutCancelTests : ApiTestBase
         Assert.True((await JsonOf(badReason)).GetProperty("errors").TryGetProperty("reason", out _));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, notJson.StatusCode);
         Assert.Equal("pending", (await GetCheckoutAsync(opened.GetProperty("checkoutId").GetString()!)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_cancel_accepted_while_the_checkout_is_ended_another_way_answers_its_state_not_a_500()
+    {
+        var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.Kiotapay));
+        var checkoutId = opened.GetProperty("checkoutId").GetString()!;
+        await using var slow = await Fixture.Simulators.FaultsAsync("kiotapay", new FaultSettings { LatencyMs = 4000, PathContains = "checkout-sessions/" });
+
+        // The cancel's last lookup is slow; meanwhile an operator terminates the checkout.
+        var cancelling = CancelAsync(checkoutId);
+        await Task.Delay(1000);
+        await Fixture.Temporal.GetWorkflowHandle(checkoutId).TerminateAsync("operator ended it");
+        using var answer = await cancelling;
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal(checkoutId, (await JsonOf(answer)).GetProperty("checkoutId").GetString());
+    }
+
+    [Fact]
+    public async Task While_the_merchants_endpoint_is_down_every_failed_delivery_attempt_shows_on_the_checkout()
+    {
+        await Fixture.Simulators.SetInboxFaultsAsync(new InboxFaults { FailNext = 1000 });
+        try
+        {
+            var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.LakiPay));
+            var checkoutId = opened.GetProperty("checkoutId").GetString()!;
+            using (await CancelAsync(checkoutId))
+            {
+            }
+
+            var retrying = await EventuallyAsync(
+                checkoutId,
+                c => c.GetProperty("notifications").EnumerateArray().Any(n => n.GetProperty("attempts").GetArrayLength() > 0 && n.GetProperty("error").ValueKind == JsonValueKind.String));
+            var delivery = retrying.GetProperty("notifications")[0];
+
+            Assert.Equal("pending", delivery.GetProperty("state").GetString());
+            Assert.Equal(503, delivery.GetProperty("attempts")[0].GetProperty("httpStatus").GetInt32());
+            Assert.Contains("503", delivery.GetProperty("error").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await Fixture.Simulators.ClearInboxFaultsAsync();
+        }
     }
 
     private Task<HttpResponseMessage> CancelAsync(string checkoutId, string? body = null) =>

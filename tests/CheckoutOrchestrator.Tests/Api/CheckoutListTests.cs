@@ -34,7 +34,7 @@ public sealed class CheckoutListTests : ApiTestBase
     [Fact]
     public async Task Pages_follow_one_another_through_the_next_page_token_without_repeats()
     {
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 5; i++)
         {
             await OpenAsync(CheckoutBodies.For(PaymentProvider.Kiotapay));
         }
@@ -61,6 +61,28 @@ public sealed class CheckoutListTests : ApiTestBase
         Assert.Equal(
             ["createdAfter", "pageSize", "pageToken", "provider", "reference", "status"],
             errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_page_token_this_api_did_not_hand_out_for_this_query_is_a_400_naming_it_not_a_500()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await OpenAsync(CheckoutBodies.For(PaymentProvider.Chpter));
+        }
+
+        var first = await JsonOf(await Api.GetAsync(new Uri("/checkouts?pageSize=1", UriKind.Relative)));
+        var issued = first.GetProperty("nextPageToken").GetString()!;
+        using var next = await Api.GetAsync(new Uri($"/checkouts?pageSize=1&pageToken={issued}", UriKind.Relative));
+        using var forged = await Api.GetAsync(new Uri("/checkouts?pageToken=bm90LWEtcmVhbC1wYWdlLXRva2VuLWF0LWFsbC0wMTIzNDU2Nzg", UriKind.Relative));
+        using var otherQuery = await Api.GetAsync(new Uri($"/checkouts?pageSize=1&provider=chpter&pageToken={issued}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        foreach (var refused in new[] { forged, otherQuery })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal(["pageToken"], (await JsonOf(refused)).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        }
     }
 
     /// <summary>Visibility catches up with new checkouts shortly after they start; the list is read until it has.</summary>

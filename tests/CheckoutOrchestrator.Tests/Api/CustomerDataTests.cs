@@ -91,12 +91,16 @@ public sealed class CustomerDataTests : ApiTestBase
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
-    [Fact]
-    public async Task Malformed_payloads_get_a_problem_not_a_crash()
+    [Theory]
+    [InlineData("{\"payloads\": 5}")]
+    [InlineData("")]
+    [InlineData("{\"payloads\": [{\"metadata\": {\"encoding\": \"YmluYXJ5L2VuY3J5cHRlZA==\"")]
+    [InlineData("{\"payloads\": [{\"metadata\": {\"encoding\": \"YmluYXJ5L2VuY3J5cHRlZA==\", \"encryption-key-id\": \"ZGV2LTE=\"}, \"data\": \"AQID\"}]}")]
+    public async Task Malformed_empty_truncated_or_too_short_payloads_get_a_problem_not_a_crash(string body)
     {
         using var client = Fixture.ApiAs(DevRun.DevOperatorToken);
 
-        using var response = await client.PostAsync(new Uri("/codec/decode", UriKind.Relative), new StringContent("{\"payloads\": 5}", Encoding.UTF8, "application/json"));
+        using var response = await client.PostAsync(new Uri("/codec/decode", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("invalid-payloads", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString(), StringComparison.Ordinal);

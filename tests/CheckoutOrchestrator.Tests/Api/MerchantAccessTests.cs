@@ -25,7 +25,7 @@ public sealed class MerchantAccessTests : ApiTestBase
 
         using var create = await caller.PostAsync(new Uri("/checkouts", UriKind.Relative), Json(CheckoutBodies.For(PaymentProvider.LakiPay).ToJsonString()));
         using var list = await caller.GetAsync(new Uri("/checkouts", UriKind.Relative));
-        using var read = await caller.GetAsync(new Uri($"/checkouts/{CheckoutIds.For(DevMerchant.Shop.Id, "x")}", UriKind.Relative));
+        using var read = await caller.GetAsync(new Uri($"/checkouts/{SampleCheckouts.Keys.IdFor(DevMerchant.Shop.Id, "x")}", UriKind.Relative));
 
         Assert.All([create, list, read], r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
         Assert.Equal("application/problem+json", create.Content.Headers.ContentType!.MediaType);

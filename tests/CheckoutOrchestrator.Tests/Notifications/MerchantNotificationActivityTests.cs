@@ -100,6 +100,50 @@ public sealed class MerchantNotificationActivityTests : IClassFixture<SimulatorF
         Assert.Equal((NotificationErrorTypes.NoEndpoint, true), (failure.ErrorType, failure.NonRetryable));
     }
 
+    [Fact]
+    public async Task An_event_for_an_address_inside_the_network_is_refused_when_connecting_unless_the_operator_allows_it()
+    {
+        var notification = Notification();
+        var before = (await simulator.Control.InboxAsync(notification.Checkout.CheckoutId)).Count;
+
+        var refused = await Assert.ThrowsAsync<ApplicationFailureException>(() => RunAsync(notification, inboxAllowed: false));
+
+        var attempt = Assert.Single(refused.Details.ElementAt<List<NotificationAttempt>>(0));
+        Assert.Null(attempt.HttpStatus);
+        Assert.Contains("no public address", attempt.Error, StringComparison.Ordinal);
+        Assert.Equal(before, (await simulator.Control.InboxAsync(notification.Checkout.CheckoutId)).Count);
+    }
+
+    [Fact]
+    public async Task An_http_notification_url_is_refused_where_only_https_is_allowed()
+    {
+        // A merchant configured with one would not start; a checkout's own http URL from before the rule is refused at delivery.
+        var notification = Notification() with { Url = simulator.ProviderUrl($"merchant/inbox/{SimulatorFixture.MerchantId}") };
+
+        var refused = await Assert.ThrowsAsync<ApplicationFailureException>(() => RunAsync(notification, configuredUrl: false, allowPlainHttp: false));
+
+        Assert.Equal((NotificationErrorTypes.NoEndpoint, true), (refused.ErrorType, refused.NonRetryable));
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", false)]
+    [InlineData("10.1.2.3", false)]
+    [InlineData("172.16.0.9", false)]
+    [InlineData("192.168.1.1", false)]
+    [InlineData("169.254.169.254", false)]
+    [InlineData("100.64.0.1", false)]
+    [InlineData("0.0.0.0", false)]
+    [InlineData("::1", false)]
+    [InlineData("fe80::1", false)]
+    [InlineData("fd00:ec2::254", false)]
+    [InlineData("::ffff:127.0.0.1", false)]
+    [InlineData("::ffff:10.0.0.1", false)]
+    [InlineData("8.8.8.8", true)]
+    [InlineData("41.90.64.1", true)]
+    [InlineData("2001:4860:4860::8888", true)]
+    public void Only_public_addresses_are_reachable_without_the_operators_leave(string address, bool reachable) =>
+        Assert.Equal(reachable, PublicAddresses.IsPublic(System.Net.IPAddress.Parse(address)));
+
     private static MerchantNotification Notification()
     {
         var checkoutId = SampleCheckouts.NewCheckoutId();
@@ -126,7 +170,7 @@ public sealed class MerchantNotificationActivityTests : IClassFixture<SimulatorF
             WatchingForLatePaymentUntil: null,
             Notifications: [],
             Timeline: []);
-        return new(CheckoutOrchestrator.Workflows.MerchantNotifier.EventIdFor(checkoutId, MerchantEventTypes.Succeeded, 0), MerchantEventTypes.Succeeded, DateTimeOffset.UtcNow, SimulatorFixture.MerchantId, null, view);
+        return new(CheckoutOrchestrator.Workflows.MerchantNotifier.EventIdFor(checkoutId, new(MerchantEventTypes.Succeeded, null)), MerchantEventTypes.Succeeded, DateTimeOffset.UtcNow, SimulatorFixture.MerchantId, null, view);
     }
 
     private async Task<IReadOnlyList<NotificationAttempt>> RunAsync(
@@ -135,12 +179,16 @@ public sealed class MerchantNotificationActivityTests : IClassFixture<SimulatorF
         List<NotificationAttempt>? earlier = null,
         Action<object?[]>? onHeartbeat = null,
         IReadOnlyList<string>? secrets = null,
-        bool configuredUrl = true)
+        bool configuredUrl = true,
+        bool inboxAllowed = true,
+        bool allowPlainHttp = true)
     {
         var settings = new Dictionary<string, string?>
         {
             [$"Merchants:{SimulatorFixture.MerchantId}:ApiKeySha256:0"] = ApiKeys.Hash("cok_unused"),
             [$"Merchants:{SimulatorFixture.MerchantId}:NotificationUrl"] = configuredUrl ? simulator.ProviderUrl($"merchant/inbox/{SimulatorFixture.MerchantId}").AbsoluteUri : null,
+            ["Notifications:AllowPlainHttp"] = allowPlainHttp ? "true" : "false",
+            ["Notifications:AllowedPrivateUrls:0"] = inboxAllowed ? simulator.ProviderUrl("merchant/inbox/").AbsoluteUri : null,
         };
         foreach (var (secret, index) in (secrets ?? [SimulatorFixture.MerchantSecrets[0]]).Select((s, i) => (s, i)))
         {

@@ -1,0 +1,230 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using CheckoutOrchestrator.Callbacks;
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Notifications;
+using CheckoutOrchestrator.Tests.Api;
+using CheckoutOrchestrator.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace CheckoutOrchestrator.Tests.Security;
+
+/// <summary>
+/// The callback door, tried as an attacker would, against the running system: an unauthenticated
+/// callback is a hint, never evidence, and nothing from outside grows a checkout's history without bound.
+/// </summary>
+[Collection(AttackGroup.Name)]
+public sealed class CallbackDoorTests : ApiTestBase
+{
+    public CallbackDoorTests(AttackDevRunFixture fixture)
+        : base(fixture)
+    {
+    }
+
+    private CallbackUrls Urls => Fixture.Run.ApiServices.GetRequiredService<CallbackUrls>();
+
+    [Fact]
+    public async Task A_flood_of_tokenless_callbacks_at_one_checkout_costs_it_a_bounded_history_and_lookups_and_a_paid_checkout_still_succeeds()
+    {
+        var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.Kiotapay));
+        var checkoutId = opened.GetProperty("checkoutId").GetString()!;
+        var historyBefore = await HistoryLengthAsync(checkoutId);
+        var lookupsBefore = (await Fixture.Simulators.CountsAsync("kiotapay")).StatusLookups;
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 2000; i++)
+        {
+            using var response = await PostRawAsync(new Uri("/webhooks/kiotapay", UriKind.Relative), $$"""{"externalReference":"{{checkoutId}}","status":"SUCCEEDED","n":{{i}}}""");
+            answers.Add(response.StatusCode);
+        }
+
+        var growth = await HistoryLengthAsync(checkoutId) - historyBefore;
+        var lookups = (await Fixture.Simulators.CountsAsync("kiotapay")).StatusLookups - lookupsBefore;
+        Assert.All(answers, status => Assert.True(status is HttpStatusCode.OK or HttpStatusCode.TooManyRequests, status.ToString()));
+        Assert.Contains(HttpStatusCode.TooManyRequests, answers);
+        Assert.InRange(growth, 0, 40);
+        Assert.InRange(lookups, 0, 2);
+        Assert.Equal("pending", (await GetCheckoutAsync(checkoutId)).GetProperty("status").GetString());
+
+        // The budget refills within seconds; the real payment's callbacks then get through.
+        await Task.Delay(TimeSpan.FromSeconds(11));
+        await ChooseAsync(new Uri(opened.GetProperty("checkoutUrl").GetString()!), "pay");
+        Assert.Equal("succeeded", (await FinalStateAsync(checkoutId)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_answer_to_a_tokenless_callback_does_not_tell_whether_its_checkout_exists()
+    {
+        var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.Kiotapay));
+        var known = opened.GetProperty("checkoutId").GetString()!;
+
+        using var forKnown = await PostRawAsync(new Uri("/webhooks/kiotapay", UriKind.Relative), $$"""{"externalReference":"{{known}}","status":"PENDING"}""");
+        using var forUnknown = await PostRawAsync(new Uri("/webhooks/kiotapay", UriKind.Relative), $$"""{"externalReference":"{{SampleCheckouts.UnknownCheckoutId()}}","status":"PENDING"}""");
+
+        Assert.Equal((forKnown.StatusCode, await forKnown.Content.ReadAsStringAsync()), (forUnknown.StatusCode, await forUnknown.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Another_checkouts_payment_uuid_in_a_tokenless_waftpay_body_never_makes_an_unpaid_checkout_succeed()
+    {
+        var paid = await OpenAsync(CheckoutBodies.For(PaymentProvider.Waftpay));
+        var paidId = paid.GetProperty("checkoutId").GetString()!;
+        await ChooseAsync(new Uri(paid.GetProperty("checkoutUrl").GetString()!), "pay");
+        var paidUuid = (await FinalStateAsync(paidId)).GetProperty("providerPaymentId").GetString()!;
+
+        var unpaid = await OpenAsync(CheckoutBodies.For(PaymentProvider.Waftpay));
+        var unpaidId = unpaid.GetProperty("checkoutId").GetString()!;
+        var lookupsBefore = (await Fixture.Simulators.CountsAsync("waftpay")).StatusLookups;
+        var forged = $$$"""{"status":"SUCCESS","code":"102","description":"ok","results":{"transaction_reference":"{{{unpaidId}}}","payment_uuid":"{{{paidUuid}}}","amount":1750}}""";
+
+        using var response = await PostRawAsync(new Uri("/webhooks/waftpay", UriKind.Relative), forged);
+        await EventuallyAsync(async () => (await Fixture.Simulators.CountsAsync("waftpay")).StatusLookups > lookupsBefore);
+        var checkout = await GetCheckoutAsync(unpaidId);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("pending", checkout.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, checkout.GetProperty("providerPaymentId").ValueKind);
+        Assert.False(checkout.GetProperty("needsReview").GetBoolean());
+    }
+
+    [Fact]
+    public async Task After_a_chpter_checkout_ended_a_tokenless_success_records_no_late_payment_and_tells_the_merchant_nothing_more()
+    {
+        var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.Chpter));
+        var checkoutId = opened.GetProperty("checkoutId").GetString()!;
+        using (await Api.PostAsync(new Uri($"/checkouts/{checkoutId}/cancel", UriKind.Relative), null))
+        {
+        }
+
+        await Fixture.Simulators.InboxAsync(checkoutId, atLeast: 2);
+        var orderId = opened.GetProperty("providerReference").GetString()!;
+        var forged = $$"""{"payment_method":"MPESA","paid":"True","response_status":200,"order_id":"{{orderId}}","message":"M-PESA Payment Successful","amount":"100","payment_status":"Payment complete."}""";
+
+        using var response = await PostRawAsync(new Uri("/webhooks/chpter", UriKind.Relative), forged);
+        var listed = await EventuallyAsync(checkoutId, c => c.GetProperty("reviewNotes").EnumerateArray().Any(n => n.GetProperty("reason").GetString() == "unverified_late_claim"));
+
+        Assert.Equal(JsonValueKind.Null, listed.GetProperty("latePayment").ValueKind);
+        Assert.Equal("cancelled", listed.GetProperty("status").GetString());
+        Assert.Equal([MerchantEventTypes.Cancelled, MerchantEventTypes.NeedsReview], (await Fixture.Simulators.InboxAsync(checkoutId)).Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task A_tampered_callback_sent_again_and_again_after_the_end_puts_one_note_on_review_and_tells_the_merchant_once()
+    {
+        var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.Kiotapay));
+        var checkoutId = opened.GetProperty("checkoutId").GetString()!;
+        using (await Api.PostAsync(new Uri($"/checkouts/{checkoutId}/cancel", UriKind.Relative), null))
+        {
+        }
+
+        var url = Urls.ForCheckout(PaymentProvider.Kiotapay, checkoutId);
+        for (var i = 0; i < 5; i++)
+        {
+            using var sent = await PostRawAsync(url, $$"""{"status":"SUCCEEDED","attempt":{{i}}}""");
+        }
+
+        var reviewed = await EventuallyAsync(checkoutId, c => c.GetProperty("reviewNotes").GetArrayLength() > 0);
+        await Task.Delay(2000);
+        var after = await GetCheckoutAsync(checkoutId);
+
+        Assert.Equal("cancelled", reviewed.GetProperty("status").GetString());
+        Assert.Single(after.GetProperty("reviewNotes").EnumerateArray());
+        Assert.Single(await Fixture.Simulators.InboxAsync(checkoutId), e => e.Type == MerchantEventTypes.NeedsReview);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_cancelled_checkout_again_and_again_answers_the_same_and_writes_nothing_to_its_history()
+    {
+        var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.Kiotapay));
+        var checkoutId = opened.GetProperty("checkoutId").GetString()!;
+        using (var first = await Api.PostAsync(new Uri($"/checkouts/{checkoutId}/cancel", UriKind.Relative), null))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        for (var i = 0; i < 100; i++)
+        {
+            using var again = await Api.PostAsync(new Uri($"/checkouts/{checkoutId}/cancel", UriKind.Relative), null);
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            Assert.Equal("cancelled", (await JsonOf(again)).GetProperty("status").GetString());
+        }
+
+        // Only the first cancel is an update in the checkout's history; the others were answered from what it says.
+        var history = await Fixture.Temporal.GetWorkflowHandle(checkoutId).FetchHistoryAsync();
+        Assert.Equal(1, history.Events.Count(e => e.WorkflowExecutionUpdateAcceptedEventAttributes is not null || e.WorkflowExecutionUpdateAdmittedEventAttributes is not null));
+    }
+
+    [Fact]
+    public async Task A_long_watch_under_many_callbacks_goes_on_in_a_new_run_that_still_records_a_late_payment()
+    {
+        var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.LakiPay));
+        var checkoutId = opened.GetProperty("checkoutId").GetString()!;
+        using (await Api.PostAsync(new Uri($"/checkouts/{checkoutId}/cancel", UriKind.Relative), null))
+        {
+        }
+
+        var firstRun = (await Fixture.Temporal.GetWorkflowHandle(checkoutId).DescribeAsync()).RunId;
+        var url = Urls.ForCheckout(PaymentProvider.LakiPay, checkoutId);
+        for (var i = 0; i < AttackDevRunFixture.SuggestContinueAsNewAt / 2; i++)
+        {
+            using var sent = await PostRawAsync(url, $$"""{"event":"DEPOSIT","status":"PENDING","n":{{i}}}""");
+        }
+
+        await EventuallyAsync(async () => (await Fixture.Temporal.GetWorkflowHandle(checkoutId).DescribeAsync()).RunId != firstRun);
+        await ChooseAsync(new Uri(opened.GetProperty("checkoutUrl").GetString()!), "pay");
+        var late = await EventuallyAsync(checkoutId, c => c.GetProperty("latePayment").ValueKind == JsonValueKind.Object);
+
+        Assert.Equal("cancelled", late.GetProperty("status").GetString());
+        Assert.True(await HistoryLengthAsync(checkoutId) < AttackDevRunFixture.SuggestContinueAsNewAt);
+    }
+
+    [Fact]
+    public async Task An_event_for_a_notification_url_inside_the_network_is_refused_when_connecting_and_the_attempt_is_on_the_checkout()
+    {
+        var body = CheckoutBodies.For(PaymentProvider.Kiotapay);
+        body["notificationUrl"] = new Uri(Fixture.Run.SimulatorUrl, "simulator/kiotapay/faults").AbsoluteUri;
+        var opened = await OpenAsync(body);
+        var checkoutId = opened.GetProperty("checkoutId").GetString()!;
+
+        using (await Api.PostAsync(new Uri($"/checkouts/{checkoutId}/cancel", UriKind.Relative), null))
+        {
+        }
+
+        var refused = await EventuallyAsync(checkoutId, c => c.GetProperty("notifications").EnumerateArray().Any(n => n.GetProperty("state").GetString() == "refused"));
+        var attempt = refused.GetProperty("notifications")[0].GetProperty("attempts")[0];
+        Assert.Contains("no public address", attempt.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, attempt.GetProperty("httpStatus").ValueKind);
+    }
+
+    [Theory]
+    [InlineData(true, HttpStatusCode.OK)]
+    [InlineData(false, HttpStatusCode.Unauthorized)]
+    public async Task Temporal_uis_own_oidc_access_token_decodes_payloads_when_it_validates(bool rightAudience, HttpStatusCode expected)
+    {
+        var oidc = ((AttackDevRunFixture)Fixture).Oidc;
+        using var codec = new HttpClient { BaseAddress = Fixture.Run.ApiUrl };
+        codec.DefaultRequestHeaders.Authorization = new("Bearer", oidc.Token(rightAudience ? LoopbackOidcProvider.Audience : "another-app"));
+
+        using var response = await codec.PostAsync(new Uri("/codec/decode", UriKind.Relative), new StringContent("""{"payloads":[]}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    private static async Task EventuallyAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "it never happened");
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task<int> HistoryLengthAsync(string checkoutId) =>
+        (await Fixture.Temporal.GetWorkflowHandle(checkoutId).DescribeAsync()).HistoryLength;
+
+    private async Task<HttpResponseMessage> PostRawAsync(Uri url, string body) =>
+        await Api.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json"));
+}

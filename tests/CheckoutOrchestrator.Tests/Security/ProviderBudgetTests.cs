@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Tests.Api;
+using CheckoutOrchestrator.Tests.Infrastructure;
+using Xunit;
+
+namespace CheckoutOrchestrator.Tests.Security;
+
+/// <summary>Adullam allows so many requests an hour per account: its calls keep to their rate whatever competes for them.</summary>
+[Collection(AttackGroup.Name)]
+public sealed class ProviderBudgetTests : ApiTestBase
+{
+    public ProviderBudgetTests(AttackDevRunFixture fixture)
+        : base(fixture)
+    {
+    }
+
+    [Fact]
+    public async Task Adullams_calls_keep_to_their_rate_while_creates_lookups_and_a_flood_of_webhooks_compete()
+    {
+        var before = await Fixture.Simulators.CountsAsync("adullam");
+        var clock = Stopwatch.StartNew();
+
+        // Six checkouts open at once, and every one of their customers' phones gets a flood of forged webhooks meanwhile.
+        var opening = Enumerable.Range(0, 6).Select(_ => PostCheckoutAsync(CheckoutBodies.For(PaymentProvider.Adullam))).ToList();
+        var flood = Task.Run(async () =>
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                using var forged = await Api.PostAsync(
+                    new Uri("/webhooks/adullam", UriKind.Relative),
+                    new StringContent($$$"""{"id":"evt_{{{i}}}","type":"payment.completed","data":{"id":"cs_ci_{{{i}}}","status":"completed"}}""", Encoding.UTF8, "application/json"));
+            }
+        });
+        var responses = await Task.WhenAll(opening);
+        await flood;
+        var opened = new List<JsonElement>();
+        foreach (var response in responses)
+        {
+            using (response)
+            {
+                opened.Add(await JsonOf(response));
+            }
+        }
+
+        foreach (var checkout in opened.Where(c => c.TryGetProperty("checkoutId", out _)))
+        {
+            await ChooseAsync(await CustomerPageAsync(PaymentProvider.Adullam, checkout), "pay");
+        }
+
+        foreach (var checkout in opened.Where(c => c.TryGetProperty("checkoutId", out _)))
+        {
+            Assert.Equal("succeeded", (await FinalStateAsync(checkout.GetProperty("checkoutId").GetString()!)).GetProperty("status").GetString());
+        }
+
+        clock.Stop();
+        var after = await Fixture.Simulators.CountsAsync("adullam");
+        var calls = after.Creates + after.StatusLookups - before.Creates - before.StatusLookups;
+
+        // The server hands out Adullam's activities at the rate, with a burst of its ceiling: never faster, whoever asks.
+        Assert.True(calls >= 12, $"{calls} creates and lookups");
+        Assert.True(calls <= (AttackDevRunFixture.AdullamCallsPerSecond * clock.Elapsed.TotalSeconds) + 2, $"{calls} calls in {clock.Elapsed.TotalSeconds:F1} s");
+    }
+}
