@@ -19,6 +19,9 @@ public sealed class DevRun : IAsyncDisposable
     /// <summary>Dev-only: the real key comes from a secret store.</summary>
     public const string DevSigningKey = "development-only-callback-signing-key-0123456789";
 
+    /// <summary>Dev-only: the key that makes checkout ids; the real one comes from a secret store.</summary>
+    public const string DevCheckoutIdKey = "development-only-checkout-id-key-0123456789abcdef";
+
     /// <summary>Dev-only: the payload key API and worker share; production keys come from a secret store.</summary>
     public const string DevPayloadKey = "ZGV2ZWxvcG1lbnQtb25seS1wYXlsb2FkLWtleS0zMmI=";
 
@@ -141,6 +144,10 @@ public sealed class DevRun : IAsyncDisposable
             temporalSettings,
             options.Merchants,
             TemporalUiUrl ?? new Uri($"http://127.0.0.1:{temporalSettings.UiPort}"));
+        foreach (var (key, value) in options.HostSettings)
+        {
+            settings[key] = value;
+        }
 
         Merchants = options.Merchants;
 
@@ -182,7 +189,7 @@ public sealed class DevRun : IAsyncDisposable
             UI = true,
             UIPort = uiPort,
             SearchAttributes = settings.SearchAttributeKeys(),
-            DevServerOptions = new() { ExistingPath = options.TemporalCliPath },
+            DevServerOptions = new() { ExistingPath = options.TemporalCliPath, ExtraArgs = [.. options.TemporalArgs] },
         });
         TemporalAddress = $"127.0.0.1:{port}";
         var ui = new Uri($"http://127.0.0.1:{uiPort}");

@@ -16,6 +16,12 @@ public sealed record DevRunOptions(DevSettings Settings)
     /// <summary>The merchants the dev run serves; the first is the one its banner shows.</summary>
     public IReadOnlyList<DevMerchant> Merchants { get; init; } = [DevMerchant.Shop];
 
+    /// <summary>Settings the API and the worker get on top of the dev run's own (e.g. a tighter webhook budget).</summary>
+    public IReadOnlyDictionary<string, string?> HostSettings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Extra arguments for the embedded dev server, e.g. <c>--dynamic-config-value limit.historyCount.suggestContinueAsNew=200</c>.</summary>
+    public IReadOnlyList<string> TemporalArgs { get; init; } = [];
+
     /// <summary>Reads the address and the CLI path the way the hosts do: Temporal:Address, TEMPORAL_ADDRESS or a temporal.toml profile; TEMPORAL_CLI_PATH.</summary>
     public static DevRunOptions From(DevSettings settings, IConfiguration configuration) => new(settings)
     {

@@ -1,4 +1,6 @@
+using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Merchants;
+using CheckoutOrchestrator.Notifications;
 using CheckoutOrchestrator.ServiceDefaults;
 using CheckoutOrchestrator.ServiceDefaults.PayloadEncryption;
 
@@ -23,6 +25,14 @@ public static class LocalHostSettings
         settings[$"{TemporalSettings.Section}:Address"] = temporalAddress;
         settings[$"{TemporalSettings.Section}:Namespace"] = temporal.Namespace;
         settings[$"{TemporalSettings.Section}:TaskQueue"] = temporal.TaskQueue;
+        settings[$"{CheckoutIdOptions.Section}:Keys:0"] = DevRun.DevCheckoutIdKey;
+
+        // The simulated Adullam has no request budget: checkouts here need not queue for the real one (0.25/s).
+        settings["Worker:AdullamActivitiesPerSecond"] = "20";
+
+        // Development only: the merchant inbox is plain http on loopback, and exactly it may be reached there.
+        settings[$"{NotificationOptions.Section}:AllowPlainHttp"] = "true";
+        settings[$"{NotificationOptions.Section}:AllowedPrivateUrls:0"] = new Uri(simulator, "merchant/inbox/").AbsoluteUri;
         settings[$"{PayloadEncryptionOptions.Section}:Keys:dev-1"] = DevRun.DevPayloadKey;
         settings[$"{PayloadEncryptionOptions.Section}:EncryptWith"] = "dev-1";
         settings["Codec:OperatorTokenSha256:0"] = ApiKeys.Hash(DevRun.DevOperatorToken);

@@ -8,7 +8,7 @@ public static class SimulatorClientSettings
     public static Dictionary<string, string?> For(Uri simulator, Uri callbackBase, string signingKey, string lakiPayPublicKeyPem) => new()
     {
         ["Callbacks:PublicBaseUrl"] = callbackBase.AbsoluteUri,
-        ["Callbacks:SigningKey"] = signingKey,
+        ["Callbacks:SigningKeys:0"] = signingKey,
         ["Providers:Kiotapay:BaseUrl"] = new Uri(simulator, "kiotapay").AbsoluteUri,
         ["Providers:Kiotapay:Environment"] = "Sandbox",
         ["Providers:Kiotapay:ApiKey"] = SimulatorCredentials.KiotapayApiKey,

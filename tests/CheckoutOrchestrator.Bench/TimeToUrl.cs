@@ -66,7 +66,8 @@ public static class TimeToUrl
             [],
             1800);
         var clock = Stopwatch.StartNew();
-        await provider.CreateSessionAsync(new CreateSessionCommand(CheckoutIds.For(request.MerchantId, request.MerchantReference), request, 1), CancellationToken.None);
+        var checkoutId = CheckoutIds.Prefix + Guid.NewGuid().ToString("N");
+        await provider.CreateSessionAsync(new CreateSessionCommand(checkoutId, request, checkoutId, 1), CancellationToken.None);
         return clock.Elapsed.TotalMilliseconds;
     }
 

@@ -176,7 +176,7 @@ public sealed class ChaosRun
 
             if (verdict is not (Verdicts.Correct or Verdicts.NotOpened))
             {
-                attention.Add($"{checkout.CheckoutId} ({checkout.Provider}, {checkout.Fate}): {verdict}; {string.Join(" | ", view?.GetProperty("reviewNotes").EnumerateArray().Select(n => n.GetString()) ?? [])}");
+                attention.Add($"{checkout.CheckoutId} ({checkout.Provider}, {checkout.Fate}): {verdict}; {string.Join(" | ", view?.GetProperty("reviewNotes").EnumerateArray().Select(n => n.GetProperty("note").GetString()) ?? [])}");
             }
 
             if (view is not { } final)
@@ -192,7 +192,7 @@ public sealed class ChaosRun
                 times.GetOrAdd($"{finalStatus} by {Verdicts.PathOf(final)}", _ => []).Add(seconds);
             }
 
-            reviews.AddRange(final.GetProperty("reviewNotes").EnumerateArray().Select(n => $"{checkout.Provider}: {Shorten(n.GetString())}"));
+            reviews.AddRange(final.GetProperty("reviewNotes").EnumerateArray().Select(n => $"{checkout.Provider}: {Shorten(n.GetProperty("note").GetString())}"));
             if (!inbox.Any(e => e.CheckoutId == checkout.CheckoutId && e.Status == finalStatus && e.SignatureVerified))
             {
                 notNotified++;

@@ -80,7 +80,7 @@ public sealed class LatePaymentJourneyTests : ApiTestBase
         var events = await Fixture.Simulators.InboxAsync(checkoutId, atLeast: 2);
 
         Assert.Equal("expired", checkout.GetProperty("status").GetString());
-        Assert.Contains("closed, confirmed by status lookup", checkout.GetProperty("latePayment").GetProperty("evidence").GetString(), StringComparison.Ordinal);
+        Assert.Contains("after the end, confirmed by status lookup", checkout.GetProperty("latePayment").GetProperty("evidence").GetString(), StringComparison.Ordinal);
         Assert.Contains(events, e => e.Type == MerchantEventTypes.LatePayment && e.SignatureVerified);
     }
 

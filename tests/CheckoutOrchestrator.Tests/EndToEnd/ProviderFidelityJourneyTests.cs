@@ -37,17 +37,26 @@ public sealed class ProviderFidelityJourneyTests : ApiTestBase
     }
 
     [Fact]
-    public async Task A_chpter_callback_without_our_token_is_not_believed_and_puts_the_checkout_on_review()
+    public async Task A_chpter_callback_without_our_token_is_not_believed_and_the_checkout_ends_on_review_listing_it()
     {
-        await using var faults = await Fixture.Simulators.FaultsAsync("chpter", new FaultSettings { DropCallbackQuery = true });
         var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.Chpter));
         var checkoutId = opened.GetProperty("checkoutId").GetString()!;
+        await using (await Fixture.Simulators.FaultsAsync("chpter", new FaultSettings { DropCallbackQuery = true }))
+        {
+            await ChooseAsync(await CustomerPageAsync(PaymentProvider.Chpter, opened), "pay");
+            await Fixture.Simulators.CallbacksDeliveredAsync("chpter", checkoutId: null, opened.GetProperty("providerReference").GetString()!);
+        }
 
-        await ChooseAsync(await CustomerPageAsync(PaymentProvider.Chpter, opened), "pay");
-        var reviewed = await EventuallyAsync(checkoutId, c => c.GetProperty("needsReview").GetBoolean());
+        Assert.Equal("pending", (await GetCheckoutAsync(checkoutId)).GetProperty("status").GetString());
+        using (await Api.PostAsync(new Uri($"/checkouts/{checkoutId}/cancel", UriKind.Relative), null))
+        {
+        }
 
-        Assert.Equal("pending", reviewed.GetProperty("status").GetString());
-        Assert.Contains(reviewed.GetProperty("reviewNotes").EnumerateArray(), n => n.GetString() == ChpterCallbackReader.UntrustedNote);
+        var ended = await FinalStateAsync(checkoutId);
+        var note = Assert.Single(ended.GetProperty("reviewNotes").EnumerateArray());
+        Assert.Equal("cancelled", ended.GetProperty("status").GetString());
+        Assert.Equal("no_lookup_to_confirm", note.GetProperty("reason").GetString());
+        Assert.Contains("without this checkout's token arrived", note.GetProperty("note").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class UnconfirmedPaymentJourneyTests : ApiTestBase
 
             Assert.Equal("expired", ended.GetProperty("status").GetString());
             Assert.True(ended.GetProperty("needsReview").GetBoolean());
-            Assert.Contains(ended.GetProperty("reviewNotes").EnumerateArray(), n => n.GetString()!.Contains("said the payment succeeded (SUCCESS), but no status lookup confirmed it", StringComparison.Ordinal));
+            Assert.Contains(ended.GetProperty("reviewNotes").EnumerateArray(), n => n.GetProperty("note").GetString()!.Contains("said the payment succeeded (SUCCESS), but no status lookup confirmed it", StringComparison.Ordinal));
         }
         finally
         {

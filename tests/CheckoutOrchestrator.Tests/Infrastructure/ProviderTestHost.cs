@@ -3,6 +3,7 @@ using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.DevHost;
 using CheckoutOrchestrator.Providers;
+using CheckoutOrchestrator.Workflows.Contracts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Temporalio.Testing;
@@ -76,7 +77,7 @@ public sealed class ProviderTestHost : IAsyncDisposable
     /// <summary>Runs the create activity as Temporal would, as attempt <paramref name="attempt"/>.</summary>
     public Task<ProviderSession> CreateAsync(string checkoutId, CheckoutRequest request, int attempt = 1) =>
         new ActivityEnvironment { Info = ActivityEnvironment.DefaultInfo with { Attempt = attempt } }
-            .RunAsync(() => Activities.CreateSessionAsync(new CreateSessionInput(checkoutId, request)));
+            .RunAsync(() => Activities.CreateSessionAsync(new CreateSessionInput(checkoutId, request, SampleCheckouts.ReferenceFor(request.Provider, checkoutId))));
 
     public Task<ProviderStatus> StatusAsync(string checkoutId, PaymentProvider provider, ProviderSession session) =>
         new ActivityEnvironment().RunAsync(() => Activities.GetStatusAsync(new StatusLookupInput(checkoutId, provider, session)));

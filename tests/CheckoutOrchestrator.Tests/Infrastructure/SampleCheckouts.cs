@@ -1,4 +1,7 @@
 using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.DevHost;
+using CheckoutOrchestrator.Providers;
+using Microsoft.Extensions.Options;
 
 namespace CheckoutOrchestrator.Tests.Infrastructure;
 
@@ -7,7 +10,15 @@ public static class SampleCheckouts
 {
     public static readonly RedirectUrls Redirects = new(new Uri("https://shop.example.com/success"), new Uri("https://shop.example.com/failed"));
 
-    public static string NewCheckoutId() => CheckoutIds.For("merchant-test", Guid.NewGuid().ToString());
+    /// <summary>The keys the dev run's API makes ids with, so a test can name the id the API gives a reference.</summary>
+    public static CheckoutKeys Keys { get; } = new(Options.Create(new CheckoutIdOptions { Keys = [DevRun.DevCheckoutIdKey] }));
+
+    public static string NewCheckoutId() => Keys.IdFor("merchant-test", Guid.NewGuid().ToString());
+
+    /// <summary>A well-formed id no checkout has.</summary>
+    public static string UnknownCheckoutId() => CheckoutIds.Prefix + Guid.NewGuid().ToString("N");
+
+    public static string ReferenceFor(PaymentProvider provider, string checkoutId) => ProviderProfiles.For(provider).ReferenceFor(checkoutId, Keys);
 
     public static CheckoutRequest For(PaymentProvider provider) => provider switch
     {

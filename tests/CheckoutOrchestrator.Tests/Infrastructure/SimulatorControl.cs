@@ -33,6 +33,29 @@ public sealed class SimulatorControl : IDisposable
     public async Task<SimulatorCounts> CountsAsync(string provider) =>
         (await Http.GetFromJsonAsync<SimulatorCounts>($"/simulator/{provider}/stats"))!;
 
+    /// <summary>Waits until the provider has delivered a callback whose body names <paramref name="bodyContains"/> (and, if given, went to that checkout's URL).</summary>
+    public async Task CallbacksDeliveredAsync(string provider, string? checkoutId, string bodyContains)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var deliveries = await Http.GetFromJsonAsync<List<System.Text.Json.JsonElement>>($"/simulator/{provider}/callbacks") ?? [];
+            if (deliveries.Exists(d => d.GetProperty("body").GetString()!.Contains(bodyContains, StringComparison.Ordinal)
+                && d.GetProperty("status").ValueKind == System.Text.Json.JsonValueKind.Number
+                && (checkoutId is null || d.GetProperty("url").GetString()!.Contains(checkoutId, StringComparison.Ordinal))))
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No {provider} callback naming {bodyContains} was delivered.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     public async Task RevokeTokensAsync(string provider) =>
         (await Http.PostAsync(new Uri($"/simulator/{provider}/revoke-tokens", UriKind.Relative), null)).EnsureSuccessStatusCode();
 

@@ -1,0 +1,51 @@
+using CheckoutOrchestrator.DevHost;
+using Xunit;
+
+namespace CheckoutOrchestrator.Tests.Infrastructure;
+
+/// <summary>
+/// A dev run of its own for the attacker's tests: their floods spend the callback budget of the
+/// loopback address, which would hold up every other test's callbacks. Its dev server suggests
+/// continue-as-new early, and its codec accepts tokens of a loopback OIDC provider.
+/// </summary>
+public sealed class AttackDevRunFixture : DevRunFixture
+{
+    /// <summary>Low enough that a long watch under callbacks reaches it in seconds; a normal checkout stays far below.</summary>
+    public const int SuggestContinueAsNewAt = 150;
+
+    /// <summary>Adullam's calls here are held to this rate by the server, as production holds them to 0.25/s.</summary>
+    public const double AdullamCallsPerSecond = 2;
+
+    public LoopbackOidcProvider Oidc { get; private set; } = null!;
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Oidc is not null)
+        {
+            await Oidc.DisposeAsync();
+        }
+    }
+
+    protected override async Task<DevRunOptions> OptionsAsync(DevRunOptions options)
+    {
+        Oidc = await LoopbackOidcProvider.StartAsync();
+        return options with
+        {
+            TemporalArgs = ["--dynamic-config-value", $"limit.historyCount.suggestContinueAsNew={SuggestContinueAsNewAt}"],
+            HostSettings = new Dictionary<string, string?>
+            {
+                ["Codec:Oidc:Authority"] = Oidc.Issuer.AbsoluteUri,
+                ["Codec:Oidc:Audience"] = LoopbackOidcProvider.Audience,
+                ["Codec:Oidc:RequireHttpsMetadata"] = "false",
+                ["Worker:AdullamActivitiesPerSecond"] = AdullamCallsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+        };
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AttackGroup : ICollectionFixture<AttackDevRunFixture>
+{
+    public const string Name = "attacks";
+}
