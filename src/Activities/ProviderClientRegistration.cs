@@ -1,11 +1,6 @@
 using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Hosting;
 using CheckoutOrchestrator.Providers;
-using CheckoutOrchestrator.Providers.Adullam;
-using CheckoutOrchestrator.Providers.Chpter;
-using CheckoutOrchestrator.Providers.Kiotapay;
-using CheckoutOrchestrator.Providers.LakiPay;
-using CheckoutOrchestrator.Providers.Waftpay;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,6 +9,13 @@ namespace CheckoutOrchestrator.Activities;
 
 public static class ProviderClientRegistration
 {
+    /// <summary>Every provider's client module in this assembly, one per provider.</summary>
+    public static IReadOnlyList<ProviderClientModule> Modules { get; } = typeof(ProviderClientModule).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(ProviderClientModule)) && !t.IsAbstract)
+        .Select(t => (ProviderClientModule)Activator.CreateInstance(t)!)
+        .OrderBy(m => m.Provider)
+        .ToList();
+
     /// <summary>
     /// Registers the client of every provider that has a configuration section, with its options
     /// validated at start-up. A provider without a section is simply not offered by this worker.
@@ -23,21 +25,9 @@ public static class ProviderClientRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddValidatedOptions<CallbackOptions>(configuration, CallbackOptions.Section);
         services.TryAddSingleton<CallbackUrls>();
-
-        var registrations = new (string Section, Func<IServiceCollection, IConfiguration, IServiceCollection> Add)[]
+        foreach (var module in Modules.Where(m => configuration.GetSection(m.Section).Exists()))
         {
-            (KiotapayOptions.Section, KiotapayRegistration.AddKiotapay),
-            (LakiPayOptions.Section, LakiPayRegistration.AddLakiPay),
-            (WaftpayOptions.Section, WaftpayRegistration.AddWaftpay),
-            (ChpterOptions.Section, ChpterRegistration.AddChpter),
-            (AdullamOptions.Section, AdullamRegistration.AddAdullam),
-        };
-        foreach (var (section, add) in registrations)
-        {
-            if (configuration.GetSection(section).Exists())
-            {
-                add(services, configuration);
-            }
+            module.AddClient(services, configuration);
         }
 
         return services;

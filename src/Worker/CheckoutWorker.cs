@@ -1,5 +1,7 @@
 using CheckoutOrchestrator.Activities;
+using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Notifications;
+using CheckoutOrchestrator.Providers;
 using CheckoutOrchestrator.ServiceDefaults;
 using CheckoutOrchestrator.Workflows;
 using Microsoft.Extensions.Options;
@@ -12,8 +14,8 @@ public static class CheckoutWorker
 {
     /// <summary>
     /// The checkout worker: the workflows, the provider activities with their Refit clients and
-    /// validated options, and merchant event delivery, on the checkouts' task queue; and Adullam's
-    /// calls on a queue of their own, where the Temporal server holds its request limit for every
+    /// validated options, and merchant event delivery, on the checkouts' task queue; and the calls
+    /// of each provider with a request budget (Adullam) on a queue of their own, where the Temporal server holds its request limit for every
     /// worker at once. A scope per activity keeps each call's services apart.
     /// </summary>
     public static IServiceCollection AddCheckoutWorker(this IServiceCollection services, IConfiguration configuration)
@@ -24,6 +26,9 @@ public static class CheckoutWorker
         services.AddOptions<WorkerTuning>()
             .Bind(configuration.GetSection(WorkerTuning.Section))
             .ValidateDataAnnotations()
+            .Validate(
+                t => t.ProviderCallsPerSecond.All(p => PaymentProviderSlugs.TryParse(p.Key, out _) && p.Value is > 0 and <= 1000),
+                "Worker:ProviderCallsPerSecond takes provider slugs (e.g. adullam) and rates above 0, at most 1000.")
             .ValidateOnStart();
 
         var queues = TemporalSettings.From(configuration);
@@ -34,14 +39,18 @@ public static class CheckoutWorker
             .AddWorkflow<CheckoutReconciliationWorkflow>()
             .ConfigureOptions()
             .Configure<IOptions<WorkerTuning>>((worker, tuning) => Tune(worker, tuning.Value));
-        services.AddHostedTemporalWorker(queues.AdullamTaskQueue)
-            .AddScopedActivities<CheckoutActivities>()
-            .ConfigureOptions()
-            .Configure<IOptions<WorkerTuning>>((worker, tuning) =>
-            {
-                Tune(worker, tuning.Value);
-                worker.MaxTaskQueueActivitiesPerSecond = tuning.Value.AdullamActivitiesPerSecond;
-            });
+        foreach (var profile in ProviderProfiles.All.Where(p => p.CallBudget is not null))
+        {
+            services.AddHostedTemporalWorker(profile.TaskQueueBeside(queues.TaskQueue)!)
+                .AddScopedActivities<CheckoutActivities>()
+                .ConfigureOptions()
+                .Configure<IOptions<WorkerTuning>>((worker, tuning) =>
+                {
+                    Tune(worker, tuning.Value);
+                    worker.MaxTaskQueueActivitiesPerSecond = tuning.Value.CallsPerSecondFor(profile);
+                });
+        }
+
         return services;
     }
 

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Providers;
 
 namespace CheckoutOrchestrator.Worker;
 
@@ -25,10 +27,12 @@ public sealed class WorkerTuning
     public TimeSpan GracefulShutdownTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>
-    /// Adullam calls per second, across every worker, held by the Temporal server on Adullam's task
-    /// queue. Its documents allow 100 requests a minute and 1000 an hour; 0.25/s is 900 an hour,
-    /// leaving room for token logins and the odd multi-page lookup.
+    /// Calls per second, across every worker, for each provider with a request budget (by its slug,
+    /// e.g. "adullam"), held by the Temporal server on that provider's own task queue. A provider
+    /// not named here runs at its profile's rate (Adullam: 0.25/s, 900 an hour of its 1 000).
     /// </summary>
-    [Range(0.001, 1000)]
-    public double AdullamActivitiesPerSecond { get; set; } = 0.25;
+    public Dictionary<string, double> ProviderCallsPerSecond { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public double CallsPerSecondFor(ProviderProfile profile) =>
+        ProviderCallsPerSecond.TryGetValue(profile.Provider.ToSlug(), out var configured) ? configured : profile.CallBudget!.CallsPerSecond;
 }

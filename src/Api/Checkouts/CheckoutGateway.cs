@@ -257,7 +257,7 @@ public sealed class CheckoutGateway
         await FindAsync(checkoutId, merchantId, cancellationToken) is { } ended ? Ended(ended) : new(CancelResult.NotFound);
 
     private string? ProviderTaskQueue(PaymentProvider provider) =>
-        provider == PaymentProvider.Adullam ? settings.AdullamTaskQueue : null;
+        ProviderProfiles.For(provider).TaskQueueBeside(settings.TaskQueue);
 
     /// <summary>
     /// Reads a checkout: a query of a running one; for a closed one its result, or what its

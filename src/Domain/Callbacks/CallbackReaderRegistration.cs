@@ -1,9 +1,5 @@
 using CheckoutOrchestrator.Hosting;
-using CheckoutOrchestrator.Providers.Adullam;
-using CheckoutOrchestrator.Providers.Chpter;
-using CheckoutOrchestrator.Providers.Kiotapay;
-using CheckoutOrchestrator.Providers.LakiPay;
-using CheckoutOrchestrator.Providers.Waftpay;
+using CheckoutOrchestrator.Providers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,13 +12,12 @@ public static class CallbackReaderRegistration
     public static IServiceCollection AddProviderCallbackReaders(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<CallbackOptions>(configuration, CallbackOptions.Section);
-        services.AddOptions<LakiPayWebhookOptions>().Bind(configuration.GetSection(LakiPayWebhookOptions.Section));
         services.TryAddSingleton<CallbackUrls>();
-        services.AddSingleton<ProviderCallbackReader, KiotapayCallbackReader>();
-        services.AddSingleton<ProviderCallbackReader, LakiPayCallbackReader>();
-        services.AddSingleton<ProviderCallbackReader, WaftpayCallbackReader>();
-        services.AddSingleton<ProviderCallbackReader, ChpterCallbackReader>();
-        services.AddSingleton<ProviderCallbackReader, AdullamCallbackReader>();
+        foreach (var profile in ProviderProfiles.All)
+        {
+            profile.AddCallbackReader(services, configuration);
+        }
+
         return services;
     }
 }

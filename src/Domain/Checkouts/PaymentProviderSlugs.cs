@@ -1,23 +1,25 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using System.Text.Json.Serialization;
+
 namespace CheckoutOrchestrator.Checkouts;
 
-/// <summary>Providers as they appear in URLs (<c>/webhooks/lakipay</c>).</summary>
+/// <summary>Providers as they appear in URLs and JSON (<c>/webhooks/lakipay</c>): the name each member declares.</summary>
 public static class PaymentProviderSlugs
 {
-    public static string ToSlug(this PaymentProvider provider) => provider switch
-    {
-        PaymentProvider.Kiotapay => "kiotapay",
-        PaymentProvider.LakiPay => "lakipay",
-        PaymentProvider.Waftpay => "waftpay",
-        PaymentProvider.Chpter => "chpter",
-        PaymentProvider.Adullam => "adullam",
-        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
-    };
+    private static readonly FrozenDictionary<PaymentProvider, string> Slugs = Enum.GetValues<PaymentProvider>()
+        .ToFrozenDictionary(p => p, p => typeof(PaymentProvider).GetField(p.ToString())!.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()!.Name);
+
+    public static IReadOnlyList<PaymentProvider> All { get; } = Enum.GetValues<PaymentProvider>();
+
+    public static string ToSlug(this PaymentProvider provider) =>
+        Slugs.TryGetValue(provider, out var slug) ? slug : throw new ArgumentOutOfRangeException(nameof(provider), provider, null);
 
     public static bool TryParse(string? slug, out PaymentProvider provider)
     {
-        foreach (var candidate in Enum.GetValues<PaymentProvider>())
+        foreach (var (candidate, name) in Slugs)
         {
-            if (string.Equals(candidate.ToSlug(), slug, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(name, slug, StringComparison.OrdinalIgnoreCase))
             {
                 provider = candidate;
                 return true;

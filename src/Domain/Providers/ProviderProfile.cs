@@ -1,5 +1,7 @@
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Validation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CheckoutOrchestrator.Providers;
 
@@ -12,6 +14,9 @@ public abstract class ProviderProfile
     public abstract PaymentProvider Provider { get; }
 
     public abstract ProviderCapabilities Capabilities { get; }
+
+    /// <summary>Set when the provider limits requests per account: its calls then get a task queue of their own.</summary>
+    public virtual CallBudget? CallBudget => null;
 
     /// <summary>When its checkouts poll it; see <see cref="Providers.PollPlan"/>.</summary>
     public virtual PollPlan PollPlan => PollPlan.Standard;
@@ -44,6 +49,12 @@ public abstract class ProviderProfile
     /// string. Keyed, so nobody outside can compute it.
     /// </summary>
     public virtual string ReferenceFor(string checkoutId, CheckoutKeys keys) => checkoutId;
+
+    /// <summary>Registers how this provider's callbacks are read and verified: keys only, never credentials.</summary>
+    public abstract void AddCallbackReader(IServiceCollection services, IConfiguration configuration);
+
+    /// <summary>The task queue its calls run on, beside the checkouts' queue; null when they share it.</summary>
+    public string? TaskQueueBeside(string checkoutsQueue) => CallBudget is null ? null : $"{checkoutsQueue}-{Provider.ToSlug()}";
 
     public IReadOnlyList<PaymentMethod> EffectiveMethods(CheckoutRequest request) =>
         request.AllowedMethods.Count > 0 ? request.AllowedMethods : DefaultMethods;

@@ -28,7 +28,7 @@ public sealed class WorkerTuningTests
             ["Worker:MaxConcurrentWorkflowTasks"] = "32",
             ["Worker:MaxCachedWorkflows"] = "500",
             ["Worker:GracefulShutdownTimeout"] = "00:00:12",
-            ["Worker:AdullamActivitiesPerSecond"] = "0.5",
+            ["Worker:ProviderCallsPerSecond:adullam"] = "0.5",
             ["Temporal:TaskQueue"] = "payments",
         });
 

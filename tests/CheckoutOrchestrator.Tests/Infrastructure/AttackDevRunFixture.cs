@@ -38,7 +38,7 @@ public sealed class AttackDevRunFixture : DevRunFixture
                 ["Codec:Oidc:Authority"] = Oidc.Issuer.AbsoluteUri,
                 ["Codec:Oidc:Audience"] = LoopbackOidcProvider.Audience,
                 ["Codec:Oidc:RequireHttpsMetadata"] = "false",
-                ["Worker:AdullamActivitiesPerSecond"] = AdullamCallsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Worker:ProviderCallsPerSecond:adullam"] = AdullamCallsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
         };
     }

@@ -1,5 +1,8 @@
+using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Validation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CheckoutOrchestrator.Providers.Adullam;
 
@@ -8,6 +11,9 @@ public sealed class AdullamProfile : ProviderProfile
     public const decimal MinimumAmount = 100;
 
     public override PaymentProvider Provider => PaymentProvider.Adullam;
+
+    /// <summary>100 requests a minute and 1 000 an hour per account: 0.25 calls a second leaves a tenth of the hour for token logins and multi-page lookups.</summary>
+    public override CallBudget CallBudget { get; } = new(CallsPerSecond: 0.25);
 
     public override ProviderCapabilities Capabilities { get; } = new(
         StatusLookup: true,
@@ -26,6 +32,11 @@ public sealed class AdullamProfile : ProviderProfile
 
     /// <summary>The idempotency-key header is documented as a UUID: one keyed from the checkout, the same on every attempt.</summary>
     public override string ReferenceFor(string checkoutId, CheckoutKeys keys) => keys.Uuid("adullam-idempotency-key", checkoutId).ToString("D");
+
+    public override void AddCallbackReader(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ProviderCallbackReader, AdullamCallbackReader>();
+    }
 
     protected override bool RequiresWholeUnits(CheckoutRequest request) => true;
 

@@ -1,5 +1,8 @@
+using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Validation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CheckoutOrchestrator.Providers.Chpter;
 
@@ -34,6 +37,11 @@ public sealed class ChpterProfile : ProviderProfile
         keys.Number("chpter-order-id", checkoutId).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     // "total: A positive integer representing how much to charge".
+    public override void AddCallbackReader(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ProviderCallbackReader, ChpterCallbackReader>();
+    }
+
     protected override bool RequiresWholeUnits(CheckoutRequest request) => true;
 
     protected override void AddProviderRules(CheckoutRequest request, List<FieldError> errors)

@@ -1,4 +1,7 @@
+using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Checkouts;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CheckoutOrchestrator.Providers.Kiotapay;
 
@@ -33,6 +36,11 @@ public sealed class KiotapayProfile : ProviderProfile
     public override bool PhoneRequired => false;
 
     // [inferred] Decimals are undocumented for checkout; Kiotapay's STK API takes whole numbers only.
+    public override void AddCallbackReader(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ProviderCallbackReader, KiotapayCallbackReader>();
+    }
+
     protected override bool RequiresWholeUnits(CheckoutRequest request) =>
         EffectiveMethods(request).Contains(PaymentMethod.MPesa);
 }

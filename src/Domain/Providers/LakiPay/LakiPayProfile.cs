@@ -1,5 +1,8 @@
+using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Validation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CheckoutOrchestrator.Providers.LakiPay;
 
@@ -31,6 +34,12 @@ public sealed class LakiPayProfile : ProviderProfile
 
     public override IReadOnlyList<PaymentMethod> DefaultMethods { get; } =
         [PaymentMethod.MPesa, PaymentMethod.Telebirr, PaymentMethod.Cbe, PaymentMethod.EthSwitch];
+
+    public override void AddCallbackReader(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LakiPayWebhookOptions>().Bind(configuration.GetSection(LakiPayWebhookOptions.Section));
+        services.AddSingleton<ProviderCallbackReader, LakiPayCallbackReader>();
+    }
 
     protected override void AddProviderRules(CheckoutRequest request, List<FieldError> errors)
     {

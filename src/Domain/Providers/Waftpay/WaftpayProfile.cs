@@ -1,4 +1,7 @@
+using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Checkouts;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CheckoutOrchestrator.Providers.Waftpay;
 
@@ -24,5 +27,10 @@ public sealed class WaftpayProfile : ProviderProfile
     public override bool NameRequired => true;
 
     // [inferred] The only example amount is an integer and the rail is M-Pesa.
+    public override void AddCallbackReader(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ProviderCallbackReader, WaftpayCallbackReader>();
+    }
+
     protected override bool RequiresWholeUnits(CheckoutRequest request) => true;
 }

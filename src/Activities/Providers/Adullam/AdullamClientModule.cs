@@ -6,9 +6,14 @@ using Microsoft.Extensions.Options;
 
 namespace CheckoutOrchestrator.Providers.Adullam;
 
-public static class AdullamRegistration
+/// <summary>Adullam's HTTP side: options, Refit clients and the adapter, registered when section "Providers:Adullam" exists.</summary>
+public sealed class AdullamClientModule : ProviderClientModule
 {
-    public static IServiceCollection AddAdullam(this IServiceCollection services, IConfiguration configuration)
+    public override PaymentProvider Provider => PaymentProvider.Adullam;
+
+    public override string Section => AdullamOptions.Section;
+
+    public override void AddClient(IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<AdullamOptions>(configuration, AdullamOptions.Section);
 
@@ -21,6 +26,5 @@ public static class AdullamRegistration
                 s => s.GetRequiredService<IOptions<AdullamOptions>>().Value.TokenRenewalMargin);
         services.AddSingleton<AdullamEndpoints>();
         services.AddTransient<IPaymentProviderClient, AdullamClient>();
-        return services;
     }
 }

@@ -1,3 +1,4 @@
+using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,9 +6,14 @@ using Microsoft.Extensions.Options;
 
 namespace CheckoutOrchestrator.Providers.LakiPay;
 
-public static class LakiPayRegistration
+/// <summary>LakiPay's HTTP side: options, Refit clients and the adapter, registered when section "Providers:LakiPay" exists.</summary>
+public sealed class LakiPayClientModule : ProviderClientModule
 {
-    public static IServiceCollection AddLakiPay(this IServiceCollection services, IConfiguration configuration)
+    public override PaymentProvider Provider => PaymentProvider.LakiPay;
+
+    public override string Section => LakiPayOptions.Section;
+
+    public override void AddClient(IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<LakiPayOptions>(configuration, LakiPayOptions.Section);
         services.AddProviderApi<ILakiPayApi, LakiPayOptions>(ProviderJson.SnakeCase, o => o.BaseUrl!)
@@ -17,6 +23,5 @@ public static class LakiPayRegistration
                 return new StaticHeadersHandler(new Dictionary<string, string> { ["X-API-Key"] = $"{options.PublicKey}:{options.SecretKey}" });
             });
         services.AddTransient<IPaymentProviderClient, LakiPayClient>();
-        return services;
     }
 }

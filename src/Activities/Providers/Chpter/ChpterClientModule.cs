@@ -1,3 +1,4 @@
+using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,9 +6,14 @@ using Microsoft.Extensions.Options;
 
 namespace CheckoutOrchestrator.Providers.Chpter;
 
-public static class ChpterRegistration
+/// <summary>Chpter's HTTP side: options, Refit clients and the adapter, registered when section "Providers:Chpter" exists.</summary>
+public sealed class ChpterClientModule : ProviderClientModule
 {
-    public static IServiceCollection AddChpter(this IServiceCollection services, IConfiguration configuration)
+    public override PaymentProvider Provider => PaymentProvider.Chpter;
+
+    public override string Section => ChpterOptions.Section;
+
+    public override void AddClient(IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<ChpterOptions>(configuration, ChpterOptions.Section);
         services.AddProviderApi<IChpterApi, ChpterOptions>(ProviderJson.SnakeCase, o => o.BaseUrl!)
@@ -21,6 +27,5 @@ public static class ChpterRegistration
                 });
             });
         services.AddTransient<IPaymentProviderClient, ChpterClient>();
-        return services;
     }
 }

@@ -6,9 +6,14 @@ using Microsoft.Extensions.Options;
 
 namespace CheckoutOrchestrator.Providers.Waftpay;
 
-public static class WaftpayRegistration
+/// <summary>Waftpay's HTTP side: options, Refit clients and the adapter, registered when section "Providers:Waftpay" exists.</summary>
+public sealed class WaftpayClientModule : ProviderClientModule
 {
-    public static IServiceCollection AddWaftpay(this IServiceCollection services, IConfiguration configuration)
+    public override PaymentProvider Provider => PaymentProvider.Waftpay;
+
+    public override string Section => WaftpayOptions.Section;
+
+    public override void AddClient(IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<WaftpayOptions>(configuration, WaftpayOptions.Section);
         services.AddProviderApi<IWaftpayAuthApi, WaftpayOptions>(ProviderJson.SnakeCase, o => o.BaseUrl!);
@@ -17,6 +22,5 @@ public static class WaftpayRegistration
                 PaymentProvider.Waftpay,
                 s => s.GetRequiredService<IOptions<WaftpayOptions>>().Value.TokenRenewalMargin);
         services.AddTransient<IPaymentProviderClient, WaftpayClient>();
-        return services;
     }
 }

@@ -6,9 +6,14 @@ using Microsoft.Extensions.Options;
 
 namespace CheckoutOrchestrator.Providers.Kiotapay;
 
-public static class KiotapayRegistration
+/// <summary>Kiotapay's HTTP side: options, Refit clients and the adapter, registered when section "Providers:Kiotapay" exists.</summary>
+public sealed class KiotapayClientModule : ProviderClientModule
 {
-    public static IServiceCollection AddKiotapay(this IServiceCollection services, IConfiguration configuration)
+    public override PaymentProvider Provider => PaymentProvider.Kiotapay;
+
+    public override string Section => KiotapayOptions.Section;
+
+    public override void AddClient(IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<KiotapayOptions>(configuration, KiotapayOptions.Section);
         services.AddSingleton<KiotapayEnvironmentRule>();
@@ -20,6 +25,5 @@ public static class KiotapayRegistration
                 PaymentProvider.Kiotapay,
                 s => s.GetRequiredService<IOptions<KiotapayOptions>>().Value.TokenRenewalMargin);
         services.AddTransient<IPaymentProviderClient, KiotapayClient>();
-        return services;
     }
 }
