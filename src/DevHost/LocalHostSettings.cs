@@ -27,6 +27,13 @@ public static class LocalHostSettings
         settings[$"{TemporalSettings.Section}:TaskQueue"] = temporal.TaskQueue;
         settings[$"{CheckoutIdOptions.Section}:Keys:0"] = DevRun.DevCheckoutIdKey;
 
+        // The hosts get exactly these settings; the standard OpenTelemetry variables still reach them,
+        // so a local trace viewer (OTEL_EXPORTER_OTLP_ENDPOINT) sees the dev run.
+        foreach (var (key, value) in OpenTelemetryVariables())
+        {
+            settings[key] = value;
+        }
+
         // The simulated Adullam has no request budget: checkouts here need not queue for the real one (0.25/s).
         settings["Worker:ProviderCallsPerSecond:adullam"] = "20";
 
@@ -44,4 +51,9 @@ public static class LocalHostSettings
 
         return settings;
     }
+
+    private static IEnumerable<(string Key, string? Value)> OpenTelemetryVariables() =>
+        Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(key => key.StartsWith("OTEL_", StringComparison.Ordinal))
+            .Select(key => (key, Environment.GetEnvironmentVariable(key)));
 }

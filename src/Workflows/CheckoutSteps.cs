@@ -117,6 +117,12 @@ public sealed class CheckoutSteps
         CheckoutMetrics.Published(publication, snapshot, Workflow.UtcNow);
         foreach (var merchantEvent in publication.Events)
         {
+            Workflow.Logger.LogInformation(
+                "Checkout {CheckoutId} at {Provider}: {EventType} {ReviewReason}",
+                snapshot.CheckoutId,
+                snapshot.Provider.ToSlug(),
+                merchantEvent.Type,
+                merchantEvent.Reason);
             Notifier.Send(merchantEvent, snapshot);
         }
 
