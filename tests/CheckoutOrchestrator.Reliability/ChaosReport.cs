@@ -29,7 +29,11 @@ public sealed record ChaosReport
 
     public required Dictionary<string, int> ForgeriesSent { get; init; }
 
+    /// <summary>Checkouts whose customer paid two of their provider sessions.</summary>
     public required int SecondSessions { get; init; }
+
+    /// <summary>Checkouts whose create was retried after a lost answer: the first session's page never reached anyone.</summary>
+    public required int SessionsOpenedAgain { get; init; }
 
     public required int FinalCheckoutsNotNotified { get; init; }
 
@@ -71,7 +75,7 @@ public sealed record ChaosReport
             .AppendLine(CultureInfo.InvariantCulture, $"| lost payments | {Lost} |")
             .AppendLine(CultureInfo.InvariantCulture, $"| succeeded twice | {SucceededTwice} |")
             .AppendLine(CultureInfo.InvariantCulture, $"| forged events accepted (of {ForgeriesSent.Values.Sum()} sent) | {ForgedAccepted} |")
-            .AppendLine(CultureInfo.InvariantCulture, $"| second provider session for a checkout | {SecondSessions} |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| a second provider session paid for a checkout | {SecondSessions} |")
             .AppendLine(CultureInfo.InvariantCulture, $"| final checkouts whose merchant was never notified | {FinalCheckoutsNotNotified} |")
             .AppendLine(CultureInfo.InvariantCulture, $"| event ids delivered for the same state twice | {EventIdsRepeatedPerState} |")
             .AppendLine(CultureInfo.InvariantCulture, $"| API answers >= 500 other than 502/503 | {ServerErrors} |")
@@ -92,6 +96,7 @@ public sealed record ChaosReport
         }
 
         text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Final statuses: {string.Join(", ", FinalStatuses.Select(s => $"{s.Key} {s.Value}"))}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Creates retried after a lost answer (a session nobody saw, then one the customer got): {SessionsOpenedAgain}");
         text.AppendLine(CultureInfo.InvariantCulture, $"API answers: {string.Join(", ", ApiAnswers.OrderBy(a => a.Key).Select(a => $"{a.Key}: {a.Value}"))}");
         if (ReviewReasons.Count > 0)
         {

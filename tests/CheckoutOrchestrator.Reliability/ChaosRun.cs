@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Harness;
 using CheckoutOrchestrator.Simulators.Infrastructure;
@@ -12,7 +13,7 @@ namespace CheckoutOrchestrator.Reliability;
 /// Opens the checkouts with every fault on at once, kills the worker and restarts the API on the way,
 /// lets everything settle, then holds each checkout against the simulators' truth.
 /// </summary>
-public sealed class ChaosRun
+public sealed partial class ChaosRun
 {
     private readonly ChaosSettings settings;
     private readonly SeparateHosts stack;
@@ -78,6 +79,9 @@ public sealed class ChaosRun
 
     private static string Shorten(string? note) => note is null ? string.Empty : note.Length <= 110 ? note : note[..110] + "…";
 
+    [GeneratedRegex(@"-\d+$", RegexOptions.CultureInvariant)]
+    private static partial Regex AttemptSuffix();
+
     private async Task SetFaultsAsync()
     {
         foreach (var provider in ChaosReport.Providers)
@@ -131,7 +135,7 @@ public sealed class ChaosRun
     private async Task<ChaosReport> JudgeAsync(DrivenCheckout[] driven, ApiClient api, BadInputReport badInput)
     {
         var sessions = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        var sessionsPerReference = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sessionsPerReference = new Dictionary<string, (int Opened, int Paid)>(StringComparer.Ordinal);
         var forgeries = new List<JsonElement>();
         foreach (var provider in ChaosReport.Providers)
         {
@@ -141,7 +145,10 @@ public sealed class ChaosRun
                 if (session.GetProperty("reference").GetString() is { } reference)
                 {
                     sessions.TryAdd($"{provider}:{reference}", session);
-                    sessionsPerReference[$"{provider}:{reference}"] = sessionsPerReference.GetValueOrDefault($"{provider}:{reference}") + 1;
+                    // A create retried with a fresh reference (LakiPay, Waftpay) appends "-<attempt>".
+                    var checkout = $"{provider}:{AttemptSuffix().Replace(reference, string.Empty)}";
+                    var (opened, paid) = sessionsPerReference.GetValueOrDefault(checkout);
+                    sessionsPerReference[checkout] = (opened + 1, paid + (session.GetProperty("paidAt").ValueKind == JsonValueKind.String ? 1 : 0));
                 }
             }
 
@@ -216,7 +223,8 @@ public sealed class ChaosRun
             SucceededTwice = succeededTwice,
             ForgedAccepted = verdicts.GetValueOrDefault(Verdicts.FalseSuccess) + verdicts.GetValueOrDefault(Verdicts.FalseLatePayment) + verdicts.GetValueOrDefault(Verdicts.WrongAmount),
             ForgeriesSent = forgeries.GroupBy(f => f.GetProperty("forgery").GetString()!).ToDictionary(g => g.Key, g => g.Count()),
-            SecondSessions = sessionsPerReference.Count(r => r.Value > 1),
+            SecondSessions = sessionsPerReference.Count(r => r.Value.Paid > 1),
+            SessionsOpenedAgain = sessionsPerReference.Count(r => r.Value.Opened > 1),
             FinalCheckoutsNotNotified = notNotified,
             EventIdsRepeatedPerState = repeatedIds,
             ApiAnswers = answers,
