@@ -19,7 +19,7 @@ public sealed record PollPlan(IReadOnlyList<TimeSpan> Intervals, IReadOnlyList<T
     /// after an unpaid end, once more 24 hours later, retried for up to an hour until it gets an
     /// answer (the watch ends with that answer, or on review without one). Callbacks carry the news; a
     /// poll only catches a lost one, so each is spent where it buys the most
-    /// (docs/decisions/15-minute-polls.md). It also keeps Adullam (100 requests a minute, 1000 an
+    /// (docs/decisions/0004-fifteen-minute-polls.md). It also keeps Adullam (100 requests a minute, 1000 an
     /// hour per account) far inside its budget.
     /// </summary>
     public static PollPlan Standard { get; } = new(
