@@ -10,4 +10,7 @@ public sealed class ApiOptions
     /// checkout's address. Below the usual 30-second client and proxy timeouts.
     /// </summary>
     public TimeSpan SessionWait { get; set; } = TimeSpan.FromSeconds(25);
+
+    /// <summary>Serve the interactive API reference at /docs; unset: only in Development.</summary>
+    public bool? ServeReference { get; set; }
 }

@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace CheckoutOrchestrator.Api;
 
 /// <summary>
-/// The API's budgets (per merchant, per callback sender) refill a sixth every ten seconds, so a
-/// caller held back waits seconds, and Retry-After says exactly how long.
+/// The API's budgets (per merchant, per callback sender) refill a sixth every ten seconds (a budget
+/// under six a minute: one token at a time), so a caller held back waits seconds, and Retry-After
+/// says exactly how long.
 /// </summary>
 public static class ApiRateLimits
 {
@@ -16,7 +17,7 @@ public static class ApiRateLimits
     {
         TokenLimit = perMinute,
         TokensPerPeriod = Math.Max(1, perMinute / 6),
-        ReplenishmentPeriod = RefillEvery,
+        ReplenishmentPeriod = perMinute >= 6 ? RefillEvery : TimeSpan.FromMinutes(1) / perMinute,
         QueueLimit = 0,
         AutoReplenishment = true,
     };

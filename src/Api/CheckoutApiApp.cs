@@ -1,6 +1,7 @@
 using CheckoutOrchestrator.Api.Checkouts;
 using CheckoutOrchestrator.Api.Codec;
 using CheckoutOrchestrator.Api.Merchants;
+using CheckoutOrchestrator.Api.OpenApi;
 using CheckoutOrchestrator.Api.Webhooks;
 using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Checkouts;
@@ -28,9 +29,11 @@ public static class CheckoutApiApp
 
     public static IServiceCollection AddCheckoutApi(this IServiceCollection services, IConfiguration configuration)
     {
+        // A body with a key twice is read differently by different parsers (first or last wins): refuse it.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.AllowDuplicateProperties = false);
         services.AddProblemDetails();
         services.AddExceptionHandler<TemporalUnavailableHandler>();
-        services.AddOpenApi();
+        services.AddApiContract();
         services.AddValidatedOptions<ApiOptions>(configuration, ApiOptions.Section);
         services.AddValidatedOptions<CheckoutIdOptions>(configuration, CheckoutIdOptions.Section);
         services.TryAddSingleton<CheckoutKeys>();
@@ -55,7 +58,7 @@ public static class CheckoutApiApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.MapOpenApi();
+        app.MapApiContract();
         app.MapCheckoutEndpoints();
         app.MapWebhookEndpoints();
         app.MapCodecEndpoints();

@@ -13,10 +13,11 @@ public static class DevRunBanner
             .AppendLine()
             .AppendLine("CheckoutOrchestrator is running.")
             .AppendLine($"  API              {api}")
-            .AppendLine($"  OpenAPI          {api}/openapi/v1.json")
+            .AppendLine($"  API reference    {api}/docs (OpenAPI document {api}/openapi/v1.json)")
             .AppendLine($"  Simulators       {run.SimulatorUrl.AbsoluteUri}simulator")
             .AppendLine($"  Merchant inbox   {run.SimulatorUrl.AbsoluteUri}merchant/inbox")
             .AppendLine($"  Merchant         {merchant.Id}, API key {merchant.ApiKey} (development only)")
+            .AppendLine($"  Event signing    secret {merchant.NotificationSecret} (development only; verify Checkout-Signature with it)")
             .AppendLine($"  Temporal         {run.TemporalAddress} (namespace {run.Namespace})")
             .AppendLine(run.TemporalUiUrl is { } ui
                 ? $"  Temporal UI      {ui.AbsoluteUri}namespaces/{run.Namespace}/workflows"

@@ -82,7 +82,7 @@ public sealed class CheckoutLedger
         }
 
         LatePayment = payment;
-        timeline.Add(new TimelineEntry(payment.LearnedAt, PaymentStatus.Succeeded, payment.Source, payment.ProviderStatus, payment.Evidence, TimelineKind.LatePayment));
+        timeline.Add(new TimelineEntry(payment.LearnedAt, PaymentStatus.Succeeded, payment.Source, payment.ProviderStatus, payment.Evidence, TimelineKind.LatePayment, AmountView.From(payment.Amount)));
         return true;
     }
 

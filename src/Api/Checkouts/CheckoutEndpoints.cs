@@ -14,16 +14,23 @@ namespace CheckoutOrchestrator.Api.Checkouts;
 public static class CheckoutEndpoints
 {
     public const int MaxCancelReasonLength = 200;
+    public const string CreateOperation = "createCheckout";
+    public const string GetOperation = "getCheckout";
+    public const string ListOperation = "listCheckouts";
+    public const string CancelOperation = "cancelCheckout";
 
     public static IEndpointRouteBuilder MapCheckoutEndpoints(this IEndpointRouteBuilder app)
     {
         var checkouts = app.MapGroup("/checkouts")
             .RequireAuthorization(MerchantAccess.Policy)
             .RequireRateLimiting(MerchantAccess.RateLimit)
+            .WithTags(OpenApi.OperationContract.CheckoutsTag)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         checkouts.MapPost(string.Empty, CreateAsync)
+            .WithName(CreateOperation)
             .Accepts<CreateCheckoutBody>("application/json")
             .Produces<CheckoutView>(StatusCodes.Status201Created)
             .Produces<PendingCheckout>(StatusCodes.Status202Accepted)
@@ -31,24 +38,29 @@ public static class CheckoutEndpoints
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status502BadGateway)
             .WithSummary("Open a hosted checkout, or get back the one already opened for this merchant reference.");
         checkouts.MapGet(string.Empty, ListAsync)
+            .WithName(ListOperation)
             .Produces<CheckoutPage>()
             .ProducesValidationProblem()
             .WithSummary("The merchant's checkouts, newest first: filter by status, provider, reference, creation time, review or late payment.");
         checkouts.MapGet("/{checkoutId}", GetAsync)
+            .WithName(GetOperation)
             .Produces<CheckoutView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A checkout's status, provider ids, amount, timeline and merchant events; ?wait=30s answers as soon as it is final.");
         checkouts.MapPost("/{checkoutId}/cancel", CancelAsync)
-            .Accepts<CancelCheckoutBody>("application/json")
+            .WithName(CancelOperation)
+            .Accepts<CancelCheckoutBody>(isOptional: true, "application/json")
             .Produces<CheckoutView>()
             .Produces<PendingCheckout>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Cancel a checkout that is not paid; a payment that beat the cancel makes it a 409.");
         return app;
     }

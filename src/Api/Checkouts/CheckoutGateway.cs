@@ -69,6 +69,10 @@ public sealed class CheckoutGateway
                 .Set(CheckoutSearchAttributes.MerchantId, request.MerchantId)
                 .Set(CheckoutSearchAttributes.MerchantReference, request.MerchantReference)
                 .Set(CheckoutSearchAttributes.ProviderKeys, [reference])
+
+                // Set at start (free) so that needsReview=false and latePayment=false list the checkouts never flagged.
+                .Set(CheckoutSearchAttributes.NeedsReview, false)
+                .Set(CheckoutSearchAttributes.LatePayment, false)
                 .ToSearchAttributeCollection(),
             Memo = new Dictionary<string, object> { [OpeningHistory.StartedByMemo] = open.Id },
             Rpc = new() { CancellationToken = wait.Token },

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Validation;
 
@@ -17,7 +16,7 @@ public static class CheckoutListQuery
     {
         var errors = new List<FieldError>();
         var filter = new CheckoutFilter(
-            Status: Parse<PaymentStatus?>(query, "status", TryStatus, "one of pending, requires_action, processing, succeeded, failed, expired, cancelled", errors),
+            Status: Parse<PaymentStatus?>(query, "status", TryStatus, $"one of {string.Join(", ", Enum.GetValues<PaymentStatus>().Select(s => s.ToWire()))}", errors),
             Provider: Parse<PaymentProvider?>(query, "provider", TryProvider, $"one of {string.Join(", ", Enum.GetValues<PaymentProvider>().Select(p => p.ToSlug()))}", errors),
             Reference: Parse<string?>(query, "reference", TryReference, "1 to 64 printable characters without quotes or backslashes", errors),
             CreatedAfter: Parse<DateTimeOffset?>(query, "createdAfter", TryInstant, "an ISO 8601 date and time with offset, e.g. 2026-11-23T08:00:00Z", errors),
@@ -47,9 +46,9 @@ public static class CheckoutListQuery
 
     private static bool TryStatus(string text, out PaymentStatus? status)
     {
-        status = Enum.GetValues<PaymentStatus>().Cast<PaymentStatus?>()
-            .FirstOrDefault(s => JsonNamingPolicy.SnakeCaseLower.ConvertName(s!.Value.ToString()) == text);
-        return status is not null;
+        var known = PaymentStatusExtensions.TryParseWire(text, out var parsed);
+        status = known ? parsed : null;
+        return known;
     }
 
     private static bool TryProvider(string text, out PaymentProvider? provider)

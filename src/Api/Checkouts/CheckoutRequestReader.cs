@@ -87,7 +87,21 @@ public static class CheckoutRequestReader
         }
 
         // 1000.5 and 1000.50 are the same amount, so a retry that writes it differently is the same request.
-        return amount / 1.000000000000000000000000000000000m;
+        var normalized = amount / 1.000000000000000000000000000000000m;
+        if (SignificantFractionDigits(text) > normalized.Scale)
+        {
+            // decimal.TryParse rounds what it cannot hold; an amount is refused, never rounded.
+            errors.Add(new(CheckoutFields.Amount, "Has more digits than can be held exactly; send at most 28 significant digits."));
+            return null;
+        }
+
+        return normalized;
+    }
+
+    private static int SignificantFractionDigits(string text)
+    {
+        var point = text.IndexOf('.', StringComparison.Ordinal);
+        return point < 0 ? 0 : text[(point + 1)..].TrimEnd('0').Length;
     }
 
     private static string? ReadPhone(string? phone, List<FieldError> errors)

@@ -111,7 +111,6 @@ public sealed class CheckoutSearch
             provider ?? string.Empty,
             Enum.TryParse<PaymentStatus>(status, out var parsed) ? parsed : PaymentStatus.Pending,
             execution.StartTime,
-            execution.CloseTime,
             review,
             late);
     }

@@ -2,14 +2,16 @@ using CheckoutOrchestrator.Checkouts;
 
 namespace CheckoutOrchestrator.Api.Checkouts;
 
-/// <summary>One checkout in a list: what visibility knows without reading the checkout itself.</summary>
+/// <summary>
+/// One checkout in a list: what visibility knows without reading the checkout itself. When it ended
+/// is on the checkout (completedAt): the run behind it stays open for the late-payment watch.
+/// </summary>
 public sealed record CheckoutSummary(
     string CheckoutId,
     string MerchantReference,
     string Provider,
     PaymentStatus Status,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? ClosedAt,
     bool NeedsReview,
     bool LatePayment);
 

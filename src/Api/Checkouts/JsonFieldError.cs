@@ -12,6 +12,8 @@ public static class JsonFieldError
         var field = ex.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "$";
         var message = field switch
         {
+            // System.Text.Json names this case only in its message (AllowDuplicateProperties = false).
+            _ when ex.Message.StartsWith("Duplicate property", StringComparison.Ordinal) => "Appears more than once; send each field once.",
             "$" => "The body is not valid JSON.",
             _ when field.StartsWith(CheckoutFields.AllowedMethods, StringComparison.Ordinal) =>
                 $"Must be a list of payment methods: {string.Join(", ", Enum.GetValues<PaymentMethod>().Select(m => JsonSerializer.Serialize(m)))}.",

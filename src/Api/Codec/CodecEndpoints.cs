@@ -46,9 +46,21 @@ public static class CodecEndpoints
         var codec = app.MapGroup("/codec")
             .RequireAuthorization(Policy)
             .RequireCors(Cors)
-            .ExcludeFromDescription();
-        codec.MapPost("/encode", (HttpRequest request, AesGcmPayloadCodec codec) => TranscodeAsync(request, codec.EncodeAsync));
-        codec.MapPost("/decode", (HttpRequest request, AesGcmPayloadCodec codec) => TranscodeAsync(request, codec.DecodeAsync));
+            .WithTags(OpenApi.OperationContract.OperatorsTag)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        codec.MapPost("/encode", (HttpRequest request, AesGcmPayloadCodec codec) => TranscodeAsync(request, codec.EncodeAsync))
+            .Accepts<CodecPayloads>("application/json")
+            .Produces<CodecPayloads>()
+            .WithName("encodePayloads")
+            .WithSummary("Encrypt Temporal payloads (Temporal's remote codec protocol).");
+        codec.MapPost("/decode", (HttpRequest request, AesGcmPayloadCodec codec) => TranscodeAsync(request, codec.DecodeAsync))
+            .Accepts<CodecPayloads>("application/json")
+            .Produces<CodecPayloads>()
+            .WithName("decodePayloads")
+            .WithSummary("Decrypt Temporal payloads for Temporal UI and CLI (Temporal's remote codec protocol).");
         return app;
     }
 

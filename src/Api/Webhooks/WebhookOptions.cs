@@ -8,11 +8,18 @@ public sealed class WebhookOptions
     public const string Section = "Webhooks";
 
     /// <summary>
-    /// Callbacks a minute from one client address to one provider's endpoint. Real providers send a
-    /// few per payment; past this the API answers 429 with Retry-After.
+    /// Callbacks without their checkout's valid token, a minute, from one client address to one
+    /// provider's endpoint; past this the API answers 429 with Retry-After. Tokened callbacks are not counted.
     /// </summary>
     [Range(1, 1_000_000)]
     public int RequestsPerMinute { get; set; } = 600;
+
+    /// <summary>
+    /// Callbacks with their checkout's valid token, a minute, from one client address to one
+    /// provider's endpoint: far above a busy provider (tens a second), still a wall for a flood.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int TokenedRequestsPerMinute { get; set; } = 12_000;
 
     /// <summary>
     /// Callbacks without a valid token or signature reach a checkout at most once per this interval

@@ -1,12 +1,17 @@
 using System.Threading.RateLimiting;
+using CheckoutOrchestrator.Callbacks;
+using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CheckoutOrchestrator.Api.Webhooks;
 
 /// <summary>
-/// Every caller of a provider's callback endpoint gets a budget per client address: generous for a
-/// provider, a wall for a flood. Behind a proxy, configure forwarded headers so the address is the caller's.
+/// Every caller of a provider's callback endpoint gets a budget per client address, a wall for a
+/// flood: a small one for callbacks without a valid token, a large one for tokened callbacks (a busy
+/// provider sends tens a second from few addresses). Counting per address, not per checkout, means a
+/// flood from elsewhere never holds back the provider's own callbacks. Behind a proxy, configure
+/// forwarded headers so the address is the caller's.
 /// </summary>
 public static class WebhookRateLimit
 {
@@ -21,9 +26,13 @@ public static class WebhookRateLimit
         services.AddHostedService(provider => provider.GetRequiredService<UnmatchedCallbacks>());
         services.AddRateLimiter(limiter => limiter.AddPolicy(Policy, http =>
         {
-            var perMinute = http.RequestServices.GetRequiredService<IOptions<WebhookOptions>>().Value.RequestsPerMinute;
-            var sender = $"{http.Request.RouteValues["provider"]}|{http.Connection.RemoteIpAddress}";
-            return RateLimitPartition.GetTokenBucketLimiter(sender, _ => ApiRateLimits.PerMinute(perMinute));
+            var options = http.RequestServices.GetRequiredService<IOptions<WebhookOptions>>().Value;
+            var slug = http.Request.RouteValues["provider"] as string;
+            var tokened = PaymentProviderSlugs.TryParse(slug, out var provider)
+                && http.RequestServices.GetRequiredService<CallbackUrls>().IsValid(
+                    provider, http.Request.Query[CallbackUrls.CheckoutParameter], http.Request.Query[CallbackUrls.TokenParameter]);
+            var perMinute = tokened ? options.TokenedRequestsPerMinute : options.RequestsPerMinute;
+            return RateLimitPartition.GetTokenBucketLimiter($"{slug}|{tokened}|{http.Connection.RemoteIpAddress}", _ => ApiRateLimits.PerMinute(perMinute));
         }));
         return services;
     }

@@ -12,6 +12,8 @@ public static class MerchantEventTypes
     public const string LatePayment = "checkout.late_payment";
     public const string NeedsReview = "checkout.needs_review";
 
+    public static IReadOnlyList<string> All { get; } = [Succeeded, Failed, Expired, Cancelled, LatePayment, NeedsReview];
+
     public static string ForFinal(PaymentStatus status) => status switch
     {
         PaymentStatus.Succeeded => Succeeded,

@@ -54,15 +54,16 @@ public static class CheckoutValidator
             errors.Add(new(CheckoutFields.Description, $"Description is at most {MaxDescriptionLength} characters."));
         }
 
-        // Providers put these on payment pages, receipts and SMS: control characters garble or break them.
-        if (request.Description.Any(char.IsControl))
+        // Providers put these on payment pages, receipts and SMS: control characters garble them, and
+        // format characters (bidi overrides such as U+202E) make a payer read other text than was sent.
+        if (!IsPayerVisibleText(request.Description))
         {
-            errors.Add(new(CheckoutFields.Description, "Description must be printable text, without control characters."));
+            errors.Add(new(CheckoutFields.Description, "Description must be printable text, without control or format characters (e.g. bidi overrides)."));
         }
 
-        if (request.Customer.Name?.Any(char.IsControl) == true)
+        if (request.Customer.Name is { } name && !IsPayerVisibleText(name))
         {
-            errors.Add(new(CheckoutFields.CustomerName, "Name must be printable text, without control characters."));
+            errors.Add(new(CheckoutFields.CustomerName, "Name must be printable text, without control or format characters (e.g. bidi overrides)."));
         }
 
         if (request.Customer.Phone is { } phone && PhoneNumberRules.ToE164(phone) != phone)
@@ -97,6 +98,9 @@ public static class CheckoutValidator
             errors.Add(new(CheckoutFields.AllowedMethods, "Each payment method may be listed once."));
         }
     }
+
+    private static bool IsPayerVisibleText(string text) =>
+        !text.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
 
     private static void RequireIdentifier(string value, string field, List<FieldError> errors)
     {

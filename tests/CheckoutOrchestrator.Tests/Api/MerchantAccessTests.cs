@@ -78,22 +78,23 @@ public sealed class MerchantAccessTests : ApiTestBase
     }
 
     [Fact]
-    public async Task A_merchant_over_its_rate_limit_gets_429_with_retry_after_and_others_are_unaffected()
+    public async Task Every_authenticated_request_counts_against_the_budget_and_retry_after_says_when_it_refills()
     {
         using var limited = Fixture.ApiAs(DevRunFixture.LimitedShop.ApiKey);
+        var unknown = SampleCheckouts.Keys.IdFor(DevRunFixture.LimitedShop.Id, "never-opened");
         var answers = new List<HttpStatusCode>();
         HttpResponseMessage? last = null;
-        for (var i = 0; i < 4; i++)
+        foreach (var path in new[] { "/checkouts", $"/checkouts/{unknown}", "/checkouts/not-an-id", "/checkouts" })
         {
             last?.Dispose();
-            last = await limited.GetAsync(new Uri("/checkouts", UriKind.Relative));
+            last = await limited.GetAsync(new Uri(path, UriKind.Relative));
             answers.Add(last.StatusCode);
         }
 
         using var unaffected = await Api.GetAsync(new Uri("/checkouts", UriKind.Relative));
 
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], answers);
-        Assert.NotNull(last!.Headers.RetryAfter);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], answers);
+        Assert.InRange(last!.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20));
         Assert.Equal("application/problem+json", last.Content.Headers.ContentType!.MediaType);
         Assert.Equal(HttpStatusCode.OK, unaffected.StatusCode);
         last.Dispose();

@@ -125,7 +125,8 @@ public sealed class CheckoutRulesTests
         var snapshot = checkout.Snapshot([]);
         Assert.Equal(PaymentStatus.Expired, snapshot.Status);
         Assert.Equal(deadline.AddHours(1), snapshot.LatePayment!.LearnedAt);
-        Assert.Single(snapshot.Timeline, t => t.Kind == TimelineKind.LatePayment);
+        var entry = Assert.Single(snapshot.Timeline, t => t.Kind == TimelineKind.LatePayment);
+        Assert.Equal((deadline.AddHours(1), "1000.50"), (entry.At, entry.Amount?.Value));
         Assert.True(checkout.WatchOver(deadline.AddHours(2)));
     }
 

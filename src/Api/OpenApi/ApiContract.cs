@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+namespace CheckoutOrchestrator.Api.OpenApi;
+
+/// <summary>
+/// The OpenAPI document at /openapi/v1.json, made exact: the endpoints' own metadata, completed with
+/// what minimal APIs cannot say (security, the list's query, the loosely read request bodies, the
+/// merchant events), and the reference page a person reads at /docs.
+/// </summary>
+public static class ApiContract
+{
+    public const string Title = "CheckoutOrchestrator API";
+    public const string Version = "1.0.0";
+    public const string DocumentPath = "/openapi/v1.json";
+    public const string ReferencePath = "/docs";
+
+    public static IServiceCollection AddApiContract(this IServiceCollection services) =>
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<ContractDocument>();
+            options.AddOperationTransformer<OperationContract>();
+            options.AddSchemaTransformer<RequestSchemas>();
+        });
+
+    public static WebApplication MapApiContract(this WebApplication app)
+    {
+        app.MapOpenApi(DocumentPath);
+        var serve = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.ServeReference ?? app.Environment.IsDevelopment();
+        if (serve)
+        {
+            // The page's script is served from the package itself, and without web fonts: nothing is fetched from outside.
+            app.MapScalarApiReference(ReferencePath, options =>
+            {
+                options.Title = Title;
+                options.OpenApiRoutePattern = DocumentPath;
+                options.DefaultFonts = false;
+            });
+        }
+
+        return app;
+    }
+}

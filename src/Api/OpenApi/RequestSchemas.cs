@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+using CheckoutOrchestrator.Api.Checkouts;
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Validation;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace CheckoutOrchestrator.Api.OpenApi;
+
+/// <summary>
+/// The request bodies are read loosely (so every field is reported on its own); their schemas say
+/// what the reader and the validator actually require and accept.
+/// </summary>
+public sealed class RequestSchemas : IOpenApiSchemaTransformer
+{
+    /// <summary>Digits, an optional point and fraction; the currency's minor units bound the fraction.</summary>
+    public const string AmountPattern = "^[0-9]{1,18}(\\.[0-9]{1,10})?$";
+
+    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        var type = context.JsonTypeInfo.Type;
+        if (type == typeof(CreateCheckoutBody))
+        {
+            DescribeCreateBody(schema);
+        }
+        else if (type == typeof(RedirectUrlsBody))
+        {
+            schema.Required = new HashSet<string> { "success", "failure" };
+            schema.Description = "Where the provider's page sends the customer; success and failure are required when this is given.";
+        }
+        else if (type == typeof(CustomerBody) || type == typeof(CancelCheckoutBody))
+        {
+            schema.Required = new HashSet<string>();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void DescribeCreateBody(OpenApiSchema schema)
+    {
+        schema.Required = new HashSet<string> { CheckoutFields.MerchantReference, CheckoutFields.Provider, CheckoutFields.Amount, CheckoutFields.Currency };
+        var properties = schema.Properties!;
+        properties[CheckoutFields.MerchantId] = Text("Optional: the API key says who the merchant is; if given it must be the key's merchant.");
+        properties[CheckoutFields.MerchantReference] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Pattern = "^[A-Za-z0-9_.:/#-]{1," + CheckoutValidator.MaxIdentifierLength + "}$",
+            Description = "The merchant's order number: one checkout per reference. Repeating the same request returns the same checkout.",
+        };
+        properties[CheckoutFields.Provider] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Enum = [.. PaymentProviderSlugs.All.Select(p => (JsonNode)p.ToSlug())],
+            Description = "The payment provider that hosts the checkout.",
+        };
+        properties[CheckoutFields.Amount] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String | JsonSchemaType.Number,
+            Pattern = AmountPattern,
+            Description = "Major units as a decimal string, e.g. \"1500.00\" (at most the currency's minor units; XOF has none). "
+                + "A JSON number is read exactly too, never through a float; an amount with more digits than can be held exactly is refused.",
+            Examples = [JsonValue.Create("1500.00")],
+        };
+        properties[CheckoutFields.Currency] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Enum = [.. Currencies.Supported.Select(c => (JsonNode)c)],
+            Description = "ISO 4217; the provider must take it.",
+        };
+        properties[CheckoutFields.Description] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            MaxLength = CheckoutValidator.MaxDescriptionLength,
+            Description = "Shown to the payer: printable text, no control or format characters (bidi overrides are refused).",
+        };
+        properties[CheckoutFields.ExpiresInSeconds] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Integer,
+            Minimum = CheckoutValidator.MinExpirySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Maximum = CheckoutValidator.MaxExpirySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Description = $"How long the customer may take to pay (default {CheckoutRequestReader.DefaultExpirySeconds}).",
+        };
+        properties[CheckoutFields.NotificationUrl] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Format = "uri",
+            Description = "Where this checkout's events are sent (https); else the merchant's configured endpoint.",
+        };
+    }
+
+    private static OpenApiSchema Text(string description) => new() { Type = JsonSchemaType.String, Description = description };
+}

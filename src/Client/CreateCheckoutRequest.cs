@@ -1,0 +1,39 @@
+namespace CheckoutOrchestrator.Client;
+
+/// <summary>
+/// What POST /checkouts takes. The merchant is the API key's. Repeating a request with the same
+/// <see cref="MerchantReference"/> returns the same checkout, so a create may be retried safely.
+/// </summary>
+public sealed record CreateCheckoutRequest
+{
+    public required string MerchantReference { get; init; }
+
+    public required string Provider { get; init; }
+
+    /// <summary>Major units as a decimal string, e.g. "1500.00"; see <see cref="ForAmount"/>.</summary>
+    public required string Amount { get; init; }
+
+    public required string Currency { get; init; }
+
+    public string? Description { get; init; }
+
+    public CheckoutCustomer? Customer { get; init; }
+
+    public RedirectUrls? RedirectUrls { get; init; }
+
+    /// <summary>Payment methods offered on the page, e.g. "mpesa", "card"; none: the provider's default.</summary>
+    public IReadOnlyList<string>? AllowedMethods { get; init; }
+
+    public int? ExpiresInSeconds { get; init; }
+
+    public Uri? NotificationUrl { get; init; }
+
+    /// <summary>Writes a decimal amount the way the API reads it, without a float in between.</summary>
+    public static string ForAmount(decimal amount) => amount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>The paying customer; the phone in international form (+2547...).</summary>
+public sealed record CheckoutCustomer(string? Name = null, string? Phone = null, string? Email = null);
+
+/// <summary>Where the provider's page sends the customer.</summary>
+public sealed record RedirectUrls(Uri Success, Uri Failure, Uri? Cancel = null);
