@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Refit;
@@ -34,7 +35,7 @@ public sealed class CheckoutClient
     {
         ArgumentNullException.ThrowIfNull(http);
         http.DefaultRequestHeaders.Authorization = new("Bearer", apiKey);
-        return new CheckoutClient(RestService.For<ICheckoutApi>(http, Settings));
+        return new CheckoutClient(RestService.ForGenerated<ICheckoutApi>(http, Settings));
     }
 
     /// <summary>
@@ -110,6 +111,12 @@ public sealed class CheckoutClient
 
         if (response.StatusCode is not { } status)
         {
+            // No answer at all (connection refused, reset, timeout): the transport's own exception, as HttpClient throws it.
+            if (response.Error?.InnerException is HttpRequestException or OperationCanceledException)
+            {
+                ExceptionDispatchInfo.Throw(response.Error.InnerException);
+            }
+
             throw (Exception?)response.Error ?? new HttpRequestException("The API gave no answer.");
         }
 

@@ -15,7 +15,7 @@ public static class CheckoutClientServices
             .Validate(o => o.BaseAddress is { IsAbsoluteUri: true } && !string.IsNullOrWhiteSpace(o.ApiKey), "CheckoutClient needs an absolute BaseAddress and an ApiKey.")
             .ValidateOnStart();
         services.AddTransient(provider => new CheckoutClient(provider.GetRequiredService<ICheckoutApi>()));
-        return services.AddRefitClient<ICheckoutApi>(CheckoutClient.Settings)
+        return services.AddRefitGeneratedClient<ICheckoutApi>(CheckoutClient.Settings)
             .ConfigureHttpClient((provider, http) =>
             {
                 var options = provider.GetRequiredService<IOptions<CheckoutClientOptions>>().Value;

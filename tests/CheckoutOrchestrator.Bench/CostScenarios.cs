@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Client;
 using CheckoutOrchestrator.DevHost;
 using CheckoutOrchestrator.Harness;
 using CheckoutOrchestrator.Providers;
@@ -25,15 +26,16 @@ public sealed class CostScenarios : IAsyncDisposable
 {
     private readonly WorkflowEnvironment env;
     private readonly DevRun run;
-    private readonly HttpClient api;
+    private readonly HttpClient http;
+    private readonly CheckoutClient api;
     private readonly HttpClient simulators;
 
     private CostScenarios(WorkflowEnvironment env, DevRun run)
     {
         this.env = env;
         this.run = run;
-        api = new HttpClient { BaseAddress = run.ApiUrl };
-        api.DefaultRequestHeaders.Authorization = new("Bearer", DevMerchant.Shop.ApiKey);
+        http = new HttpClient { BaseAddress = run.ApiUrl };
+        api = CheckoutClient.Create(http, DevMerchant.Shop.ApiKey);
         simulators = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = run.SimulatorUrl };
     }
 
@@ -72,7 +74,7 @@ public sealed class CostScenarios : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        api.Dispose();
+        http.Dispose();
         simulators.Dispose();
         await run.DisposeAsync();
         await env.ShutdownAsync();
@@ -126,7 +128,7 @@ public sealed class CostScenarios : IAsyncDisposable
         await LetTimeRunUntilAsync(async () => (await simulators.GetStringAsync(new Uri("/simulator/merchant/inbox/held", UriKind.Relative))).Contains(id, StringComparison.Ordinal));
         await ChooseAsync(page, "pay");
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await api.GetFromJsonAsync<JsonElement>($"/checkouts/{id}")).GetProperty("latePayment").ValueKind != JsonValueKind.Object && DateTime.UtcNow < deadline)
+        while ((await api.GetAsync(id)).LatePayment is null && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
         }
@@ -138,16 +140,14 @@ public sealed class CostScenarios : IAsyncDisposable
     private async Task<ScenarioCost> CancelAsync()
     {
         var (id, _) = await OpenAsync();
-        using var cancel = await api.PostAsync(new Uri($"/checkouts/{id}/cancel", UriKind.Relative), null);
+        await api.CancelAsync(id);
         return await CostAsync("merchant cancels (with the late-payment watch)", id, null);
     }
 
     private async Task<(string Id, Uri Page)> OpenAsync(PaymentProvider provider = PaymentProvider.Kiotapay)
     {
-        var body = CheckoutBodies.For(provider, $"bench-{Guid.NewGuid():N}"[..30], 1800);
-        using var response = await api.PostAsync(new Uri("/checkouts", UriKind.Relative), new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
-        var opened = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return (opened.GetProperty("checkoutId").GetString()!, new Uri(opened.GetProperty("checkoutUrl").GetString()!));
+        var opened = await api.CreateAsync(CheckoutBodies.Request(provider, $"bench-{Guid.NewGuid():N}"[..30], 1800));
+        return (opened.CheckoutId, opened.CheckoutUrl!);
     }
 
     private async Task ChooseAsync(Uri page, string choice)
@@ -156,8 +156,7 @@ public sealed class CostScenarios : IAsyncDisposable
         using var response = await simulators.PostAsync(new Uri($"{page.AbsoluteUri}/{choice}"), form);
     }
 
-    private async Task<string?> StatusAsync(string id) =>
-        (await api.GetFromJsonAsync<JsonElement>($"/checkouts/{id}")).GetProperty("status").GetString();
+    private async Task<string?> StatusAsync(string id) => (await api.GetAsync(id)).Status;
 
     private async Task<bool> ClosedAsync(string id)
     {

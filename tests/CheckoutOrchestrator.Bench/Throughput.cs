@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Client;
 using CheckoutOrchestrator.Harness;
 
 namespace CheckoutOrchestrator.Bench;
@@ -21,11 +22,12 @@ public static class Throughput
     public static async Task<ThroughputFigures> MeasureAsync(int clients, TimeSpan duration, int alreadyOpen = 0)
     {
         await using var hosts = await SeparateHosts.StartAsync(Directory.CreateTempSubdirectory("bench-").FullName, BenchDevRun.Merchant);
-        using var api = BenchDevRun.Api(hosts.ApiUrl);
+        using var http = BenchDevRun.Api(hosts.ApiUrl);
+        var api = CheckoutClient.Create(http, BenchDevRun.Merchant.ApiKey);
         using var customer = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         await Parallel.ForEachAsync(Enumerable.Range(0, alreadyOpen), new ParallelOptions { MaxDegreeOfParallelism = clients }, async (i, token) =>
         {
-            using var opened = await api.PostAsync(new Uri("/checkouts", UriKind.Relative), new StringContent(Body(Providers[i % Providers.Length]).ToJsonString(), Encoding.UTF8, "application/json"), token);
+            await api.CreateAsync(Request(Providers[i % Providers.Length]), token);
         });
         // Fresh processes compile as they go: one checkout per client first, so the window measures a warm system.
         await Parallel.ForEachAsync(Enumerable.Range(0, clients), new ParallelOptions { MaxDegreeOfParallelism = clients }, async (client, _) =>
@@ -74,33 +76,40 @@ public static class Throughput
             completed.Count - told);
     }
 
-    private static JsonObject Body(PaymentProvider provider) => CheckoutBodies.For(provider, $"tp-{Guid.NewGuid():N}"[..28], 1800);
+    private static CreateCheckoutRequest Request(PaymentProvider provider) => CheckoutBodies.Request(provider, $"tp-{Guid.NewGuid():N}"[..28], 1800);
 
-    private static async Task<(string Id, string Final)> CheckoutAsync(HttpClient api, HttpClient customer, PaymentProvider provider)
+    private static async Task<(string Id, string Final)> CheckoutAsync(CheckoutClient api, HttpClient customer, PaymentProvider provider)
     {
-        using var opened = await api.PostAsync(new Uri("/checkouts", UriKind.Relative), new StringContent(Body(provider).ToJsonString(), Encoding.UTF8, "application/json"));
-        var view = await opened.Content.ReadFromJsonAsync<JsonElement>();
-        var id = view.TryGetProperty("checkoutId", out var checkoutId) ? checkoutId.GetString()! : "none";
-        if ((int)opened.StatusCode != 201)
+        Checkout opened;
+        try
         {
-            return (id, $"open answered {(int)opened.StatusCode}");
+            opened = await api.CreateAsync(Request(provider));
+        }
+        catch (CheckoutApiException ex)
+        {
+            return ("none", $"open answered {(int)ex.StatusCode}");
+        }
+
+        if (opened.CheckoutUrl is not { } page)
+        {
+            return (opened.CheckoutId, "opened without a checkout URL");
         }
 
         using (var form = new FormUrlEncodedContent([]))
-        using (await customer.PostAsync(new Uri($"{view.GetProperty("checkoutUrl").GetString()}/pay"), form))
+        using (await customer.PostAsync(new Uri($"{page.AbsoluteUri}/pay"), form))
         {
         }
 
         for (var wait = 0; wait < 4; wait++)
         {
-            var current = await api.GetFromJsonAsync<JsonElement>($"/checkouts/{id}?wait=30s");
-            if (current.GetProperty("status").GetString() is "succeeded" or "failed" or "expired" or "cancelled")
+            var current = await api.GetAsync(opened.CheckoutId, TimeSpan.FromSeconds(30));
+            if (current.IsFinal)
             {
-                return (id, current.GetProperty("status").GetString()!);
+                return (opened.CheckoutId, current.Status);
             }
         }
 
-        return (id, "stuck");
+        return (opened.CheckoutId, "stuck");
     }
 
     /// <summary>How many of the checkouts the merchant's endpoint heard about, allowing deliveries half a minute to land.</summary>

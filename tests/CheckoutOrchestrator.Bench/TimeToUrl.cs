@@ -22,7 +22,8 @@ public static class TimeToUrl
         await using var run = await BenchDevRun.StartAsync();
         using var simulators = new HttpClient { BaseAddress = run.SimulatorUrl };
         await simulators.PutAsJsonAsync("/simulator/kiotapay/faults", new { latencyMs = 100 });
-        using var api = BenchDevRun.Api(run);
+        using var http = BenchDevRun.Api(run);
+        var api = CheckoutOrchestrator.Client.CheckoutClient.Create(http, BenchDevRun.Merchant.ApiKey);
         var provider = run.WorkerServices.GetServices<IPaymentProviderClient>().Single(c => c.Provider == PaymentProvider.Kiotapay);
 
         using var spans = new SpanRecorder();
@@ -44,13 +45,13 @@ public static class TimeToUrl
             spans.Median("System.Net.Http", "POST", "/checkout-sessions"));
     }
 
-    private static async Task<double> ThroughApiAsync(HttpClient api)
+    private static async Task<double> ThroughApiAsync(CheckoutOrchestrator.Client.CheckoutClient api)
     {
-        var body = CheckoutBodies.For(PaymentProvider.Kiotapay, $"url-{Guid.NewGuid():N}"[..28], 1800);
+        var request = CheckoutBodies.Request(PaymentProvider.Kiotapay, $"url-{Guid.NewGuid():N}"[..28], 1800);
         var clock = Stopwatch.StartNew();
-        using var response = await api.PostAsync(new Uri("/checkouts", UriKind.Relative), new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+        var opened = await api.CreateAsync(request);
         var elapsed = clock.Elapsed.TotalMilliseconds;
-        return (int)response.StatusCode == 201 ? elapsed : throw new InvalidOperationException($"POST /checkouts answered {(int)response.StatusCode}");
+        return opened.CheckoutUrl is not null ? elapsed : throw new InvalidOperationException($"POST /checkouts answered without a URL for {opened.CheckoutId}");
     }
 
     private static async Task<double> DirectAsync(IPaymentProviderClient provider)

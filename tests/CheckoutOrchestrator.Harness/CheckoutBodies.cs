@@ -1,11 +1,17 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Client;
 
 namespace CheckoutOrchestrator.Harness;
 
 /// <summary>POST /checkouts bodies per provider, from the providers' documented examples.</summary>
 public static class CheckoutBodies
 {
+    /// <summary>The same body as the merchant client library sends it.</summary>
+    public static CreateCheckoutRequest Request(PaymentProvider provider, string reference, int expiresInSeconds) =>
+        For(provider, reference, expiresInSeconds).Deserialize<CreateCheckoutRequest>(CheckoutClient.Json)!;
+
     public static JsonObject For(PaymentProvider provider, string reference, int expiresInSeconds)
     {
         var (amount, currency, phone, name, email) = provider switch

@@ -1,45 +1,54 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
+using System.Net;
+using System.Text.Json;
+using CheckoutOrchestrator.Client;
 
 namespace CheckoutOrchestrator.Reliability;
 
 /// <summary>
-/// The merchant's backend calling the API: it retries while the API is unreachable (restarting)
-/// or answers 503, as a merchant would, and keeps every status code the API answered.
+/// The merchant's backend calling the API through the merchant client library: it retries while the
+/// API is unreachable (restarting) or answers 503, as a merchant would, and keeps every status code
+/// the API answered.
 /// </summary>
 public sealed class ApiClient : IDisposable
 {
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(120);
+
+    // The checkout as the API writes it, nulls included, for the verdicts that read it.
+    private static readonly JsonSerializerOptions AsTheApiWrites = new(CheckoutClient.Json) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never };
     private readonly HttpClient http;
 
     public ApiClient(Uri apiUrl, string apiKey)
     {
-        http = new HttpClient { BaseAddress = apiUrl, Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        http = new HttpClient(new AnswerRecorder(Answers) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = apiUrl, Timeout = TimeSpan.FromSeconds(60) };
+        Checkouts = CheckoutClient.Create(http, apiKey);
     }
 
     public ConcurrentBag<(string Route, int Status)> Answers { get; } = [];
 
-    public async Task<(int Status, string Body)> SendAsync(string route, Func<HttpRequestMessage> request)
+    public CheckoutClient Checkouts { get; }
+
+    /// <summary>The call's checkout as JSON (what the verdicts read), or null when the API refused it.</summary>
+    public async Task<JsonElement?> CallAsync(Func<CheckoutClient, Task<Checkout>> call)
     {
         var deadline = DateTime.UtcNow + GiveUpAfter;
         while (true)
         {
             try
             {
-                using var message = request();
-                using var response = await http.SendAsync(message);
-                var status = (int)response.StatusCode;
-                Answers.Add((route, status));
-                var body = await response.Content.ReadAsStringAsync();
-                if (status != 503 || DateTime.UtcNow > deadline)
-                {
-                    return (status, body);
-                }
+                return JsonSerializer.SerializeToElement(await call(Checkouts), AsTheApiWrites);
+            }
+            catch (CheckoutProviderException ex) when (ex.StatusCode == HttpStatusCode.ServiceUnavailable && DateTime.UtcNow < deadline)
+            {
+                // The API cannot reach Temporal now: try again.
             }
             catch (Exception ex) when ((ex is HttpRequestException or TaskCanceledException) && DateTime.UtcNow < deadline)
             {
                 // The API is restarting: try again.
+            }
+            catch (CheckoutApiException)
+            {
+                return null;
             }
 
             await Task.Delay(500);
@@ -47,4 +56,14 @@ public sealed class ApiClient : IDisposable
     }
 
     public void Dispose() => http.Dispose();
+
+    private sealed class AnswerRecorder(ConcurrentBag<(string Route, int Status)> answers) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            answers.Add(($"{request.Method} {request.RequestUri?.AbsolutePath}", (int)response.StatusCode));
+            return response;
+        }
+    }
 }

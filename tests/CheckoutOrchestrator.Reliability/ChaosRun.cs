@@ -169,8 +169,7 @@ public sealed partial class ChaosRun
             JsonElement? view = null;
             if (checkout.CheckoutId is { } id)
             {
-                var (status, body) = await api.SendAsync("GET /checkouts/{id}", () => new HttpRequestMessage(HttpMethod.Get, $"/checkouts/{id}"));
-                view = status == 200 ? JsonDocument.Parse(body).RootElement.Clone() : null;
+                view = await api.CallAsync(client => client.GetAsync(id));
             }
 
             JsonElement? session = view is { } v && (Find(sessions, checkout.Provider, v, "providerSessionId") ?? Find(sessions, checkout.Provider, v, "providerReference")) is { } s ? s : null;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Harness;
@@ -26,30 +25,26 @@ public sealed class CheckoutDriver
     public async Task<DrivenCheckout> RunAsync(int index, PaymentProvider provider, Fate fate, string runId)
     {
         var driven = new DrivenCheckout(index, provider, fate, $"{runId}-{index:D5}");
-        var body = CheckoutBodies.For(provider, driven.Reference, settings.ExpiresInSeconds).ToJsonString();
-        var (status, answer) = await api.SendAsync("POST /checkouts", () => new HttpRequestMessage(HttpMethod.Post, "/checkouts")
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        });
-        var opened = JsonDocument.Parse(answer).RootElement;
-        driven.CheckoutId = opened.TryGetProperty("checkoutId", out var id) ? id.GetString() : null;
-        if (status is not (201 or 202) || driven.CheckoutId is null)
+        var request = CheckoutBodies.Request(provider, driven.Reference, settings.ExpiresInSeconds);
+        if (await api.CallAsync(client => client.CreateAsync(request)) is not { } opened)
         {
             return driven;
         }
 
-        var page = status == 201 ? PageOf(provider, opened) : await PageWhenOpenAsync(provider, driven.CheckoutId);
+        var checkoutId = opened.GetProperty("checkoutId").GetString()!;
+        driven.CheckoutId = checkoutId;
+        var page = PageOf(provider, opened) ?? await PageWhenOpenAsync(provider, checkoutId);
         await Task.Delay(TimeSpan.FromSeconds(1 + Random.Shared.Next(8)));
         if (page is not null && fate is Fate.Pays or Fate.Fails)
         {
             await ChooseAsync(page, fate == Fate.Pays ? "pay" : "fail");
         }
 
-        var view = await WaitAsync(driven.CheckoutId, settings.PatienceSeconds is { } patience ? TimeSpan.FromSeconds(patience) : TimeSpan.FromMinutes(30));
+        var view = await WaitAsync(checkoutId, settings.PatienceSeconds is { } patience ? TimeSpan.FromSeconds(patience) : TimeSpan.FromMinutes(30));
         if (!IsFinal(view) && settings.PatienceSeconds is not null)
         {
-            await api.SendAsync("POST /checkouts/{id}/cancel", () => new HttpRequestMessage(HttpMethod.Post, $"/checkouts/{driven.CheckoutId}/cancel"));
-            await WaitAsync(driven.CheckoutId, TimeSpan.FromMinutes(5));
+            await api.CallAsync(client => client.CancelAsync(checkoutId));
+            await WaitAsync(checkoutId, TimeSpan.FromMinutes(5));
         }
 
         if (page is not null && fate == Fate.PaysAfterTheEnd)
@@ -71,10 +66,8 @@ public sealed class CheckoutDriver
     {
         for (var i = 0; i < 60; i++)
         {
-            var (status, body) = await api.SendAsync("GET /checkouts/{id}", () => new HttpRequestMessage(HttpMethod.Get, $"/checkouts/{checkoutId}"));
-            if (status == 200)
+            if (await api.CallAsync(client => client.GetAsync(checkoutId)) is { } view)
             {
-                var view = JsonDocument.Parse(body).RootElement;
                 if (PageOf(provider, view) is { } page)
                 {
                     return page;
@@ -114,10 +107,9 @@ public sealed class CheckoutDriver
         while (clock.Elapsed < limit)
         {
             var wait = TimeSpan.FromSeconds(Math.Clamp((limit - clock.Elapsed).TotalSeconds, 1, 30));
-            var (status, body) = await api.SendAsync("GET /checkouts/{id}?wait", () => new HttpRequestMessage(HttpMethod.Get, $"/checkouts/{checkoutId}?wait={(int)wait.TotalSeconds}s"));
-            if (status == 200)
+            if (await api.CallAsync(client => client.GetAsync(checkoutId, wait)) is { } read)
             {
-                view = JsonDocument.Parse(body).RootElement.Clone();
+                view = read;
                 if (IsFinal(view))
                 {
                     return view;

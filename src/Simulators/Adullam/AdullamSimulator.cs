@@ -40,6 +40,8 @@ public sealed partial class AdullamSimulator : ProviderSimulator
 
     public override bool CanCancel => false;
 
+    public override string? BackLink => "/adullam/phone";
+
     /// <summary>[inferred] GET /v1/checkouts/{id} is not documented; it answers only when switched on.</summary>
     public bool SingleSessionGet { get; set; }
 
@@ -103,6 +105,9 @@ public sealed partial class AdullamSimulator : ProviderSimulator
 
     public override IReadOnlyList<(string Method, string Label)> PayOptions(SimulatedSession session) =>
         [("orangeCI", "Approve with Orange Money"), ("mtnCI", "Approve with MTN MoMo"), ("waveCI", "Approve with Wave")];
+
+    public override string? Prompt(SimulatedSession session) =>
+        $"Adullam: pay {session.Amount.ToString(CultureInfo.InvariantCulture)} XOF{(session.Description is { Length: > 0 } d ? $" for \"{d}\"" : string.Empty)}? Choose your wallet to approve, or decline.";
 
     protected override IReadOnlyList<OutgoingCallback> OnPaid(SimulatedSession session, DateTimeOffset now)
     {

@@ -44,6 +44,9 @@ public sealed class ChpterSimulator : ProviderSimulator
     public override IReadOnlyList<(string Method, string Label)> PayOptions(SimulatedSession session) =>
         [("MPESA", "Pay with M-PESA"), ("CARD", "Pay with card")];
 
+    // Chpter's create carries no description (its documents show none): its page names the order and the customer.
+    public override string PageLine(SimulatedSession session) => $"Order {session.Reference} for {session.CustomerName}";
+
     protected override IReadOnlyList<OutgoingCallback> OnPaid(SimulatedSession session, DateTimeOffset now)
     {
         session.MoveTo("paid", now, isFinal: true);

@@ -28,7 +28,7 @@ public static class HostedPageEndpoints
             var (applied, redirect) = simulator.Decide(session, decision, form?["method"].ToString());
             return redirect is not null
                 ? Results.Redirect(redirect.AbsoluteUri, permanent: false, preserveMethod: false)
-                : Results.Content(Page(simulator.DisplayName, $"<p>Payment {(applied ? "is now" : "was already")} {Html(session.Status)}.</p>"), "text/html");
+                : Results.Content(Page(simulator.DisplayName, $"<p>Payment {(applied ? "is now" : "was already")} {Html(session.Status)}.</p>{Back(simulator)}"), "text/html");
         });
     }
 
@@ -42,9 +42,14 @@ public static class HostedPageEndpoints
     {
         var body = new StringBuilder();
         body.Append($"<p class=amount>{Html(session.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture))} {Html(session.Currency)}</p>");
-        body.Append($"<p>{Html(session.Description ?? session.Reference ?? session.Id)}</p><p>Status: <b>{Html(session.Status)}</b></p>");
+        body.Append($"<p>{Html(simulator.PageLine(session))}</p><p>Status: <b>{Html(session.Status)}</b></p>");
         if (!session.IsFinal)
         {
+            if (simulator.Prompt(session) is { } prompt)
+            {
+                body.Append($"<p class=prompt><b>{Html(prompt)}</b></p>");
+            }
+
             foreach (var (method, label) in simulator.PayOptions(session))
             {
                 body.Append($"<form method=post action=\"{Html(path)}/pay\"><input type=hidden name=method value=\"{Html(method)}\"><button class=pay>{Html(label)}</button></form>");
@@ -57,8 +62,11 @@ public static class HostedPageEndpoints
             }
         }
 
-        return Page(simulator.DisplayName, body.ToString());
+        return Page(simulator.DisplayName, body.Append(Back(simulator)).ToString());
     }
+
+    private static string Back(ProviderSimulator simulator) =>
+        simulator.BackLink is { } back ? $"<p><a href=\"{Html(back)}\">Back</a></p>" : string.Empty;
 
     private static string Html(string text) => HtmlEncoder.Default.Encode(text);
 }

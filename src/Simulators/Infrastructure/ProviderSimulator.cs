@@ -28,6 +28,9 @@ public abstract class ProviderSimulator
 
     public virtual bool CanCancel => true;
 
+    /// <summary>Where the person goes after a choice that redirects nowhere (a phone's list of prompts).</summary>
+    public virtual string? BackLink => null;
+
     /// <summary>
     /// A failed attempt leaves the hosted page open so the customer may try again (another card,
     /// a topped-up wallet): switched with PUT /simulator/{provider}/page?retryAfterFailure=true.
@@ -43,6 +46,12 @@ public abstract class ProviderSimulator
     public virtual SimulatedSession? FindForPage(string pageId) => Sessions.GetValueOrDefault(pageId);
 
     /// <summary>The buttons offered to pay, as (method code, label).</summary>
+    /// <summary>What the page says the payment is for.</summary>
+    public virtual string PageLine(SimulatedSession session) => session.Description ?? session.Reference ?? session.Id;
+
+    /// <summary>The provider's own prompt above the buttons, where it shows one (a phone's approval prompt).</summary>
+    public virtual string? Prompt(SimulatedSession session) => null;
+
     public virtual IReadOnlyList<(string Method, string Label)> PayOptions(SimulatedSession session) =>
         [.. session.Methods.DefaultIfEmpty("DEFAULT").Select(m => (m, $"Pay with {m}"))];
 

@@ -26,7 +26,6 @@ public sealed class KiotapaySimulator : ProviderSimulator
     // Kiotapay has a cancel URL but no cancelled state: cancelling only takes the customer back.
     public override bool CanCancel => true;
 
-    /// <summary>The create's answer leaves out the session id (the example body is missing from Kiotapay's page).</summary>
     public bool CreateWithoutId { get; set; }
 
     public static void Map(IEndpointRouteBuilder app)
@@ -49,6 +48,15 @@ public sealed class KiotapaySimulator : ProviderSimulator
         });
     }
 
+    public override IReadOnlyList<(string Method, string Label)> PayOptions(SimulatedSession session) =>
+        [.. session.Methods.DefaultIfEmpty("MPESA_STK").Select(m => (m, m switch
+        {
+            "MPESA_STK" => "Pay with M-Pesa (a prompt on your phone)",
+            "CARD" => "Pay by card",
+            _ => $"Pay with {m}",
+        }))];
+
+    /// <summary>The create's answer leaves out the session id (the example body is missing from Kiotapay's page).</summary>
     protected override IReadOnlyList<OutgoingCallback> OnPaid(SimulatedSession session, DateTimeOffset now)
     {
         var processing = Notify(session, "PROCESSING");

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using CheckoutOrchestrator.Client.Events;
 using Microsoft.Extensions.Options;
 
 namespace CheckoutOrchestrator.Simulators.Merchant;
@@ -63,7 +64,7 @@ public sealed class MerchantInbox
     public async Task<ReceivedEvent> ReceiveAsync(string merchantId, string? signature, string body, CancellationToken cancellationToken)
     {
         var secrets = options.Value.MerchantSecrets.GetValueOrDefault(merchantId) ?? [];
-        var problem = MerchantSignatureCheck.Problem(signature, body, secrets, time.GetUtcNow());
+        var problem = SignatureProblem(signature, body, secrets);
         var (eventId, type, checkoutId, status) = Describe(body);
         var delivery = new ReceivedEvent(merchantId, eventId, type, checkoutId, status, problem is null, problem, StatusCodes.Status200OK, time.GetUtcNow(), body);
         Task? wait;
@@ -116,6 +117,20 @@ public sealed class MerchantInbox
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
+
+    /// <summary>Null when the signature holds, checked with the merchant client library as a merchant would; otherwise why not.</summary>
+    private string? SignatureProblem(string? signature, string body, IEnumerable<string> secrets)
+    {
+        try
+        {
+            CheckoutEvents.Verify(signature, body, secrets, time.GetUtcNow());
+            return null;
+        }
+        catch (CheckoutSignatureException ex)
+        {
+            return ex.Message;
+        }
+    }
 
     private int TakeAnswer()
     {
