@@ -34,6 +34,9 @@ public static class LocalHostSettings
             settings[key] = value;
         }
 
+        // A local run is a development tool whatever the host's environment: its banner points at the API reference.
+        settings["Api:ServeReference"] = "true";
+
         // The simulated Adullam has no request budget: checkouts here need not queue for the real one (0.25/s).
         settings["Worker:ProviderCallsPerSecond:adullam"] = "20";
 
