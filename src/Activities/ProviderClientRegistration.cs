@@ -23,6 +23,8 @@ public static class ProviderClientRegistration
     public static IServiceCollection AddPaymentProviderClients(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<Routing.ProviderHealth>();
         services.AddValidatedOptions<CallbackOptions>(configuration, CallbackOptions.Section);
         services.TryAddSingleton<CallbackUrls>();
         foreach (var module in Modules.Where(m => configuration.GetSection(m.Section).Exists()))

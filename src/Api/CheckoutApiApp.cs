@@ -7,6 +7,7 @@ using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Hosting;
 using CheckoutOrchestrator.Providers;
+using CheckoutOrchestrator.Routing;
 using CheckoutOrchestrator.ServiceDefaults;
 using CheckoutOrchestrator.ServiceDefaults.Health;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,6 +46,10 @@ public static class CheckoutApiApp
         services.AddWebhookDoor(configuration);
         services.AddCodecServer(configuration);
         services.AddCheckoutHealth();
+        services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.Section))
+            .Validate(o => o.Order.Values.All(order => order.All(slug => PaymentProviderSlugs.TryParse(slug, out _))), "Routing:Order names an unknown provider.")
+            .ValidateOnStart();
+        services.AddSingleton(provider => new ProviderRouter(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<RoutingOptions>>().Value));
         services.AddSingleton<CheckoutGateway>();
         services.AddSingleton<CheckoutSearch>();
         return services;

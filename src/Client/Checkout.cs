@@ -27,10 +27,17 @@ public sealed record Checkout(
     LatePayment? LatePayment,
     DateTimeOffset? WatchingForLatePaymentUntil,
     IReadOnlyList<EventDelivery> Notifications,
-    IReadOnlyList<TimelineEntry> Timeline)
+    IReadOnlyList<TimelineEntry> Timeline,
+    Routing? Routing)
 {
     public bool IsFinal => CheckoutStatuses.IsFinal(Status);
 }
+
+/// <summary>
+/// How a checkout that named no provider found one: the providers that take it in the order tried,
+/// the one that took it, and why each before it was passed over.
+/// </summary>
+public sealed record Routing(IReadOnlyList<string> Providers, string Chosen, bool FailedOver, IReadOnlyList<string> PassedOver);
 
 /// <summary>Major units as a decimal string (never a float) and the ISO 4217 currency.</summary>
 public sealed record Amount(string Value, string Currency)

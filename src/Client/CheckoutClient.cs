@@ -71,6 +71,7 @@ public sealed class CheckoutClient
                 filter.CreatedAfter?.ToString("O", CultureInfo.InvariantCulture),
                 Flag(filter.NeedsReview),
                 Flag(filter.LatePayment),
+                Flag(filter.FailedOver),
                 filter.PageSize,
                 pageToken);
             var page = Ensure(await api.ListAsync(query, cancellationToken));

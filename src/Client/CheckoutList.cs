@@ -15,6 +15,9 @@ public sealed record CheckoutListFilter
 
     public bool? LatePayment { get; init; }
 
+    /// <summary>Only checkouts that opened at another provider than their first choice (true), or only the others.</summary>
+    public bool? FailedOver { get; init; }
+
     /// <summary>Checkouts per page fetched (1 to 100); the enumeration itself goes through every page.</summary>
     public int? PageSize { get; init; }
 }
@@ -27,7 +30,8 @@ public sealed record CheckoutSummary(
     string Status,
     DateTimeOffset CreatedAt,
     bool NeedsReview,
-    bool LatePayment);
+    bool LatePayment,
+    bool FailedOver);
 
 /// <summary>A page of checkouts, as the API answers it.</summary>
 public sealed record CheckoutPage(IReadOnlyList<CheckoutSummary> Checkouts, string? NextPageToken);

@@ -8,7 +8,11 @@ public sealed record CreateCheckoutRequest
 {
     public required string MerchantReference { get; init; }
 
-    public required string Provider { get; init; }
+    /// <summary>The provider; leave it out to let the orchestrator pick one that takes the checkout (see <see cref="Providers"/>).</summary>
+    public string? Provider { get; init; }
+
+    /// <summary>With no <see cref="Provider"/>: the providers allowed, in order of preference; none: the configured order.</summary>
+    public IReadOnlyList<string>? Providers { get; init; }
 
     /// <summary>Major units as a decimal string, e.g. "1500.00"; see <see cref="ForAmount"/>.</summary>
     public required string Amount { get; init; }

@@ -26,6 +26,7 @@ internal sealed record ListQuery(
     [property: AliasAs("createdAfter")] string? CreatedAfter,
     [property: AliasAs("needsReview")] string? NeedsReview,
     [property: AliasAs("latePayment")] string? LatePayment,
+    [property: AliasAs("failedOver")] string? FailedOver,
     [property: AliasAs("pageSize")] int? PageSize,
     [property: AliasAs("pageToken")] string? PageToken);
 

@@ -11,7 +11,7 @@ public static class CheckoutWorkerApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
         builder.Services.AddCheckoutWorker(builder.Configuration);
-        builder.Services.AddCheckoutHealth();
+        builder.Services.AddCheckoutHealth().AddHealthChecks().AddCheck<ProviderHealthCheck>("providers", tags: [HealthEndpoints.Ready]);
         builder.Services.AddCheckoutTelemetry(builder.Configuration, "checkout-worker");
         var app = builder.Build();
         app.MapCheckoutHealth();

@@ -22,11 +22,11 @@ public sealed partial class Checkout
     /// <summary>At most one lookup per this interval, however many unauthenticated callbacks ask for one.</summary>
     public static readonly TimeSpan HintInterval = TimeSpan.FromMinutes(1);
 
-    private readonly CheckoutTerms terms;
     private readonly CheckoutLedger ledger;
     private readonly HashSet<string> seenEventIds = new(StringComparer.Ordinal);
     private readonly CheckoutHints hints = new();
     private readonly Queue<DateTimeOffset> watchLookups = new();
+    private CheckoutTerms terms;
     private ProviderSession? session;
     private CheckoutFailure? createFailure;
     private string? providerStatus;
@@ -44,12 +44,16 @@ public sealed partial class Checkout
     private TimelineEntry? failedAttempt;
     private DateTimeOffset? watchUntil;
     private bool watchAnswered;
+    private RoutingView? routing;
 
     private Checkout(CheckoutTerms terms, CheckoutLedger ledger)
     {
         this.terms = terms;
         this.ledger = ledger;
         deadline = terms.CreatedAt.AddSeconds(terms.ExpiresInSeconds);
+        routing = terms.Alternatives is { } alternatives
+            ? new RoutingView([terms.Provider.ToSlug(), .. alternatives.Select(r => r.Provider.ToSlug())], terms.Provider.ToSlug(), false, [])
+            : null;
     }
 
     public PaymentStatus Status => ledger.Status;
@@ -84,7 +88,9 @@ public sealed partial class Checkout
             providerStatus = ended.ProviderStatus,
             deadline = ended.ExpiresAt ?? terms.CreatedAt,
             watchUntil = watchUntil,
+            routing = ended.Routing,
         };
+        checkout.SwitchTo(ended.Provider);
         foreach (var at in watchLookups ?? [])
         {
             checkout.watchLookups.Enqueue(at);
@@ -96,6 +102,12 @@ public sealed partial class Checkout
     /// <summary>The session is open: the deadline is ours, or the provider's if it keeps the session longer.</summary>
     public void Opened(ProviderSession opened, DateTimeOffset at)
     {
+        if (opened.Provider is { } provider && SwitchTo(provider))
+        {
+            // The first choice proved it holds no session; the checkout is the alternative's from here on.
+            routing = routing! with { Chosen = provider.ToSlug(), FailedOver = true, PassedOver = opened.PassedOver ?? [] };
+        }
+
         session = opened;
         providerStatus = opened.Status.Raw;
         if (opened.ExpiresAt is { } providerDeadline && providerDeadline > deadline)
@@ -147,5 +159,17 @@ public sealed partial class Checkout
         watchUntil,
         notifications,
         terms.NotificationUrl,
-        session?.CreatedAt);
+        session?.CreatedAt,
+        routing);
+
+    private bool SwitchTo(PaymentProvider provider)
+    {
+        if (provider == terms.Provider || terms.Alternatives?.FirstOrDefault(r => r.Provider == provider) is not { } route)
+        {
+            return false;
+        }
+
+        terms = terms with { Provider = provider, Capabilities = route.Capabilities, Plan = route.Polls };
+        return true;
+    }
 }

@@ -26,5 +26,8 @@ public static class CheckoutSearchAttributes
     /// <summary>Money arrived after the checkout had ended.</summary>
     public static readonly SearchAttributeKey<bool> LatePayment = SearchAttributeKey.CreateBool("LatePayment");
 
-    public static IReadOnlyCollection<SearchAttributeKey> All { get; } = [Status, Provider, MerchantId, MerchantReference, ProviderKeys, NeedsReview, LatePayment];
+    /// <summary>A checkout that named no provider opened at another than its first choice.</summary>
+    public static readonly SearchAttributeKey<bool> FailedOver = SearchAttributeKey.CreateBool("FailedOver");
+
+    public static IReadOnlyCollection<SearchAttributeKey> All { get; } = [Status, Provider, MerchantId, MerchantReference, ProviderKeys, NeedsReview, LatePayment, FailedOver];
 }

@@ -34,7 +34,8 @@ public sealed record CheckoutSnapshot(
     DateTimeOffset? WatchingForLatePaymentUntil = null,
     IReadOnlyList<NotificationRecord>? Notifications = null,
     Uri? NotificationUrl = null,
-    DateTimeOffset? ProviderCreatedAt = null)
+    DateTimeOffset? ProviderCreatedAt = null,
+    RoutingView? Routing = null)
 {
     public bool NeedsReview => ReviewNotes.Count > 0;
 
@@ -66,5 +67,6 @@ public sealed record CheckoutSnapshot(
         LatePayment is null ? null : LatePaymentView.From(LatePayment),
         WatchingForLatePaymentUntil,
         Notifications ?? [],
-        Timeline);
+        Timeline,
+        Routing);
 }

@@ -104,11 +104,11 @@ public sealed class CheckoutSteps
     }
 
     /// <summary>Writes what changed for operators, counts it, and tells the merchant.</summary>
-    public void Publish(bool listProgress, SearchAttributeUpdate? alongside = null)
+    public void Publish(bool listProgress, params IEnumerable<SearchAttributeUpdate?> alongside)
     {
         var snapshot = Snapshot;
         var publication = CheckoutPublisher.Changes(published, snapshot, listProgress);
-        SearchAttributeUpdate[] updates = alongside is null ? [.. publication.Updates] : [.. publication.Updates, alongside];
+        SearchAttributeUpdate[] updates = [.. publication.Updates, .. alongside.OfType<SearchAttributeUpdate>()];
         if (updates.Length > 0)
         {
             Workflow.UpsertTypedSearchAttributes(updates);

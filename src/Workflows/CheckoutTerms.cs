@@ -1,5 +1,6 @@
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Providers;
+using CheckoutOrchestrator.Routing;
 
 namespace CheckoutOrchestrator.Workflows;
 
@@ -15,7 +16,8 @@ public sealed record CheckoutTerms(
     DateTimeOffset CreatedAt,
     int ExpiresInSeconds,
     ProviderCapabilities Capabilities,
-    PollPlan Plan)
+    PollPlan Plan,
+    IReadOnlyList<ProviderRoute>? Alternatives = null)
 {
     public static CheckoutTerms Of(CheckoutWorkflowInput input, DateTimeOffset createdAt) => new(
         input.CheckoutId,
@@ -28,7 +30,8 @@ public sealed record CheckoutTerms(
         createdAt,
         input.Request.ExpiresInSeconds,
         input.Capabilities,
-        input.Polls);
+        input.Polls,
+        input.Alternatives);
 
     public static CheckoutTerms Of(CheckoutSnapshot checkout, ProviderCapabilities capabilities, PollPlan plan) => new(
         checkout.CheckoutId,

@@ -119,7 +119,7 @@ public sealed class CheckoutWorkflow
         try
         {
             session = await Workflow.ExecuteActivityAsync(
-                (IProviderActivities a) => a.CreateSessionAsync(new CreateSessionInput(input.CheckoutId, input.Request, input.ProviderReference)),
+                (IProviderActivities a) => a.CreateSessionAsync(new CreateSessionInput(input.CheckoutId, input.Request, input.ProviderReference, input.Alternatives)),
                 ProviderCalls.Create(input.Capabilities, input.ProviderTaskQueue));
         }
         catch (ActivityFailureException failure)
@@ -135,7 +135,7 @@ public sealed class CheckoutWorkflow
             steps.Take(early);
         }
 
-        steps.Publish(listProgress: true, SessionKeys(session));
+        steps.Publish(listProgress: true, [SessionKeys(session), .. FailedOver()]);
         return true;
     }
 
@@ -182,6 +182,11 @@ public sealed class CheckoutWorkflow
 
         steps.StopWaiting();
     }
+
+    /// <summary>Where a checkout that named no provider opened elsewhere than its first choice: the list filters by both.</summary>
+    private SearchAttributeUpdate[] FailedOver() => Snapshot.Routing is { FailedOver: true }
+        ? [CheckoutSearchAttributes.Provider.ValueSet(Snapshot.Provider.ToSlug()), CheckoutSearchAttributes.FailedOver.ValueSet(true)]
+        : [];
 
     /// <summary>
     /// The provider's ids, where callbacks that name only those must find the checkout: account-level

@@ -1,5 +1,6 @@
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Providers;
+using CheckoutOrchestrator.Routing;
 
 namespace CheckoutOrchestrator.Workflows;
 
@@ -10,6 +11,7 @@ namespace CheckoutOrchestrator.Workflows;
 /// it. <paramref name="ProviderTaskQueue"/> names the queue of the provider's calls where its
 /// request limit is enforced on a queue of its own (null: the checkout's). <paramref name="Watch"/>
 /// is set when a checkout that ended continues its late-payment watch in a new run.
+/// <paramref name="Alternatives"/> are the providers a checkout that named none may fail over to.
 /// </summary>
 public sealed record CheckoutWorkflowInput(
     string CheckoutId,
@@ -19,7 +21,8 @@ public sealed record CheckoutWorkflowInput(
     ProviderCapabilities Capabilities,
     PollPlan Polls,
     string? ProviderTaskQueue = null,
-    ContinuedWatch? Watch = null);
+    ContinuedWatch? Watch = null,
+    IReadOnlyList<ProviderRoute>? Alternatives = null);
 
 /// <summary>A checkout's late-payment watch carried into a new run: the checkout as it stands, and what is left to do.</summary>
 public sealed record ContinuedWatch(CheckoutSnapshot Checkout, DateTimeOffset Until, IReadOnlyList<DateTimeOffset> Lookups);

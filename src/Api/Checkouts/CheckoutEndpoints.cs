@@ -3,6 +3,7 @@ using System.Text.Json;
 using CheckoutOrchestrator.Api.Merchants;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Notifications;
+using CheckoutOrchestrator.Routing;
 using CheckoutOrchestrator.Validation;
 using CheckoutOrchestrator.Workflows.Opening;
 using Microsoft.AspNetCore.Http.Json;
@@ -69,6 +70,7 @@ public static class CheckoutEndpoints
         HttpRequest http,
         ClaimsPrincipal user,
         CheckoutGateway gateway,
+        ProviderRouter router,
         IOptions<JsonOptions> json,
         IOptions<NotificationOptions> notifications,
         CancellationToken cancellationToken)
@@ -103,13 +105,30 @@ public static class CheckoutEndpoints
                 "Leave merchantId out (the key says who you are) or send your own.");
         }
 
-        var (request, errors) = CheckoutRequestReader.Read(body, merchantId, notifications.Value.AllowPlainHttp);
+        var (request, route, errors) = CheckoutRequestReader.Read(body, merchantId, notifications.Value.AllowPlainHttp);
         if (request is null)
         {
             return ApiProblems.Fields(StatusCodes.Status400BadRequest, "The checkout request is incomplete.", errors);
         }
 
-        var broken = CheckoutValidator.Validate(request);
+        if (route is not null)
+        {
+            var common = CheckoutValidator.ValidateCommon(request);
+            if (common.Count > 0)
+            {
+                return ApiProblems.Fields(StatusCodes.Status422UnprocessableEntity, "The checkout breaks a rule.", common);
+            }
+
+            var plan = router.Plan(request, route);
+            if (plan.Providers.Count == 0)
+            {
+                return ApiProblems.Fields(StatusCodes.Status422UnprocessableEntity, "No provider takes this checkout.", plan.Refusals);
+            }
+
+            request = request with { Provider = plan.Providers[0], Alternatives = [.. plan.Providers.Skip(1)] };
+        }
+
+        var broken = CheckoutValidator.Validate(ProviderRouter.RequestFor(request, request.Provider));
         if (broken.Count > 0)
         {
             return ApiProblems.Fields(StatusCodes.Status422UnprocessableEntity, "The checkout breaks a rule.", broken);

@@ -9,4 +9,5 @@ public sealed record CheckoutFilter(
     string? Reference = null,
     DateTimeOffset? CreatedAfter = null,
     bool? NeedsReview = null,
-    bool? LatePayment = null);
+    bool? LatePayment = null,
+    bool? FailedOver = null);

@@ -1,5 +1,6 @@
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Providers;
+using CheckoutOrchestrator.Routing;
 using CheckoutOrchestrator.ServiceDefaults;
 using CheckoutOrchestrator.ServiceDefaults.Tracing;
 using CheckoutOrchestrator.Workflows;
@@ -53,7 +54,15 @@ public sealed class CheckoutGateway
         var checkoutId = keys.IdFor(request.MerchantId, request.MerchantReference);
         var profile = ProviderProfiles.For(request.Provider);
         var reference = profile.ReferenceFor(checkoutId, keys);
-        var input = new CheckoutWorkflowInput(checkoutId, request, open.Fingerprint, reference, profile.Capabilities, profile.PollPlan, ProviderTaskQueue(request.Provider));
+        var queue = ProviderTaskQueue(request.Provider);
+
+        // Failover stays on the first choice's task queue: a provider with a queue (a call budget) of its own is never an alternative.
+        var alternatives = request.Alternatives?
+            .Where(p => ProviderTaskQueue(p) == queue)
+            .Select(p => new ProviderRoute(p, ProviderProfiles.For(p).ReferenceFor(checkoutId, keys), ProviderProfiles.For(p).Capabilities, ProviderProfiles.For(p).PollPlan))
+            .ToList();
+        var input = new CheckoutWorkflowInput(
+            checkoutId, request, open.Fingerprint, reference, profile.Capabilities, profile.PollPlan, queue, Alternatives: alternatives);
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wait.CancelAfter(options.Value.SessionWait);
         var start = new WorkflowOptions(checkoutId, settings.TaskQueue)
@@ -73,6 +82,7 @@ public sealed class CheckoutGateway
                 // Set at start (free) so that needsReview=false and latePayment=false list the checkouts never flagged.
                 .Set(CheckoutSearchAttributes.NeedsReview, false)
                 .Set(CheckoutSearchAttributes.LatePayment, false)
+                .Set(CheckoutSearchAttributes.FailedOver, false)
                 .ToSearchAttributeCollection(),
             Memo = new Dictionary<string, object> { [OpeningHistory.StartedByMemo] = open.Id },
             Rpc = new() { CancellationToken = wait.Token },

@@ -21,7 +21,8 @@ public static class CheckoutListQuery
             Reference: Parse<string?>(query, "reference", TryReference, "1 to 64 printable characters without quotes or backslashes", errors),
             CreatedAfter: Parse<DateTimeOffset?>(query, "createdAfter", TryInstant, "an ISO 8601 date and time with offset, e.g. 2026-11-23T08:00:00Z", errors),
             NeedsReview: Parse<bool?>(query, "needsReview", TryFlag, "true or false", errors),
-            LatePayment: Parse<bool?>(query, "latePayment", TryFlag, "true or false", errors));
+            LatePayment: Parse<bool?>(query, "latePayment", TryFlag, "true or false", errors),
+            FailedOver: Parse<bool?>(query, "failedOver", TryFlag, "true or false", errors));
 
         var pageSize = Parse<int?>(query, "pageSize", TryPageSize, $"a whole number from 1 to {MaxPageSize}", errors) ?? DefaultPageSize;
         var pageToken = Parse<string?>(query, "pageToken", TryPageToken, "a nextPageToken from an earlier page", errors);

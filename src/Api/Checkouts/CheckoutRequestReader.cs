@@ -14,17 +14,30 @@ public static class CheckoutRequestReader
 
     private const NumberStyles PlainDecimal = NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign;
 
-    /// <summary>Missing and unreadable fields: the body is not a checkout request at all (400).</summary>
-    public static (CheckoutRequest? Request, IReadOnlyList<FieldError> Errors) Read(CreateCheckoutBody body, string merchantId, bool allowPlainHttpNotifications)
+    private static string KnownProviders => string.Join(", ", PaymentProviderSlugs.All.Select(p => p.ToSlug()));
+
+    /// <summary>
+    /// Missing and unreadable fields: the body is not a checkout request at all (400). A body that
+    /// names no provider comes back with <c>Route</c> set: the providers allowed, in order (empty:
+    /// the configured order), for the router to choose from.
+    /// </summary>
+    public static (CheckoutRequest? Request, IReadOnlyList<PaymentProvider>? Route, IReadOnlyList<FieldError> Errors) Read(
+        CreateCheckoutBody body, string merchantId, bool allowPlainHttpNotifications)
     {
         var errors = new List<FieldError>();
         var merchantReference = Required(body.MerchantReference, CheckoutFields.MerchantReference, errors);
 
         PaymentProvider provider = default;
-        if (Required(body.Provider, CheckoutFields.Provider, errors) is { } slug && !PaymentProviderSlugs.TryParse(slug, out provider))
+        var named = !string.IsNullOrWhiteSpace(body.Provider);
+        if (named && !PaymentProviderSlugs.TryParse(body.Provider, out provider))
         {
-            var known = string.Join(", ", Enum.GetValues<PaymentProvider>().Select(p => p.ToSlug()));
-            errors.Add(new(CheckoutFields.Provider, $"Unknown provider; use one of {known}."));
+            errors.Add(new(CheckoutFields.Provider, $"Unknown provider; use one of {KnownProviders}."));
+        }
+
+        var allowed = ReadProviders(body.Providers, errors);
+        if (named && allowed is { } list && (list.Count != 1 || list[0] != provider))
+        {
+            errors.Add(new(CheckoutFields.Providers, "Name one provider, or list the providers allowed; not both."));
         }
 
         var amount = ReadAmount(body.Amount, errors);
@@ -35,7 +48,7 @@ public static class CheckoutRequestReader
 
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return (null, null, errors);
         }
 
         var request = new CheckoutRequest(
@@ -49,7 +62,29 @@ public static class CheckoutRequestReader
             body.AllowedMethods ?? [],
             body.ExpiresInSeconds ?? DefaultExpirySeconds,
             notificationUrl);
-        return (request, []);
+        return (request, named ? null : allowed ?? [], []);
+    }
+
+    private static List<PaymentProvider>? ReadProviders(IReadOnlyList<string>? slugs, List<FieldError> errors)
+    {
+        if (slugs is null)
+        {
+            return null;
+        }
+
+        var providers = new List<PaymentProvider>();
+        foreach (var slug in slugs)
+        {
+            if (!PaymentProviderSlugs.TryParse(slug, out var provider) || providers.Contains(provider))
+            {
+                errors.Add(new(CheckoutFields.Providers, $"Each must be a provider listed once: {KnownProviders}."));
+                return null;
+            }
+
+            providers.Add(provider);
+        }
+
+        return providers;
     }
 
     private static string? Required(string? value, string field, List<FieldError> errors)

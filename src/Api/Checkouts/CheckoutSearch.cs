@@ -55,6 +55,11 @@ public sealed class CheckoutSearch
             query.Append(CultureInfo.InvariantCulture, $" AND {CheckoutSearchAttributes.NeedsReview.Name} = {(review ? "true" : "false")}");
         }
 
+        if (filter.FailedOver is { } failedOver)
+        {
+            query.Append(CultureInfo.InvariantCulture, $" AND {CheckoutSearchAttributes.FailedOver.Name} = {(failedOver ? "true" : "false")}");
+        }
+
         if (filter.LatePayment is { } late)
         {
             query.Append(CultureInfo.InvariantCulture, $" AND {CheckoutSearchAttributes.LatePayment.Name} = {(late ? "true" : "false")}");
@@ -105,6 +110,7 @@ public sealed class CheckoutSearch
         attributes.TryGetValue(CheckoutSearchAttributes.Status, out var status);
         attributes.TryGetValue(CheckoutSearchAttributes.NeedsReview, out var review);
         attributes.TryGetValue(CheckoutSearchAttributes.LatePayment, out var late);
+        attributes.TryGetValue(CheckoutSearchAttributes.FailedOver, out var failedOver);
         return new(
             execution.Id,
             reference ?? string.Empty,
@@ -112,7 +118,8 @@ public sealed class CheckoutSearch
             Enum.TryParse<PaymentStatus>(status, out var parsed) ? parsed : PaymentStatus.Pending,
             execution.StartTime,
             review,
-            late);
+            late,
+            failedOver);
     }
 
     private string Wrap(string query, byte[] temporalToken) =>

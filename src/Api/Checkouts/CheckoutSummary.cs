@@ -13,7 +13,8 @@ public sealed record CheckoutSummary(
     PaymentStatus Status,
     DateTimeOffset CreatedAt,
     bool NeedsReview,
-    bool LatePayment);
+    bool LatePayment,
+    bool FailedOver);
 
 /// <summary>A page of checkouts; pass <see cref="NextPageToken"/> back as pageToken for the next one.</summary>
 public sealed record CheckoutPage(IReadOnlyList<CheckoutSummary> Checkouts, string? NextPageToken);

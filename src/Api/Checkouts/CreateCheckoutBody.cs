@@ -19,7 +19,8 @@ public sealed record CreateCheckoutBody(
     RedirectUrlsBody? RedirectUrls,
     IReadOnlyList<PaymentMethod>? AllowedMethods,
     int? ExpiresInSeconds,
-    string? NotificationUrl = null);
+    string? NotificationUrl = null,
+    IReadOnlyList<string>? Providers = null);
 
 /// <summary>The paying customer; the phone in international form (+2547…).</summary>
 public sealed record CustomerBody(string? Name, string? Phone, string? Email);

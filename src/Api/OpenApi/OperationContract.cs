@@ -74,6 +74,7 @@ public sealed class OperationContract : IOpenApiOperationTransformer
         Query("createdAfter", "Only checkouts created after this instant (ISO 8601 with offset).", new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" }),
         Query("needsReview", "Only checkouts a person must look at (true), or only the others (false).", new OpenApiSchema { Type = JsonSchemaType.Boolean }),
         Query("latePayment", "Only checkouts paid after they ended (true), or only the others (false).", new OpenApiSchema { Type = JsonSchemaType.Boolean }),
+        Query("failedOver", "Only checkouts that opened at another provider than their first choice (true), or only the others (false).", new OpenApiSchema { Type = JsonSchemaType.Boolean }),
         Query("pageSize", $"Checkouts per page, 1 to {CheckoutListQuery.MaxPageSize} (default {CheckoutListQuery.DefaultPageSize}).", new OpenApiSchema
         {
             Type = JsonSchemaType.Integer,

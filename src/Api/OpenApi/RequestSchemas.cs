@@ -38,7 +38,7 @@ public sealed class RequestSchemas : IOpenApiSchemaTransformer
 
     private static void DescribeCreateBody(OpenApiSchema schema)
     {
-        schema.Required = new HashSet<string> { CheckoutFields.MerchantReference, CheckoutFields.Provider, CheckoutFields.Amount, CheckoutFields.Currency };
+        schema.Required = new HashSet<string> { CheckoutFields.MerchantReference, CheckoutFields.Amount, CheckoutFields.Currency };
         var properties = schema.Properties!;
         properties[CheckoutFields.MerchantId] = Text("Optional: the API key says who the merchant is; if given it must be the key's merchant.");
         properties[CheckoutFields.MerchantReference] = new OpenApiSchema
@@ -51,7 +51,13 @@ public sealed class RequestSchemas : IOpenApiSchemaTransformer
         {
             Type = JsonSchemaType.String,
             Enum = [.. PaymentProviderSlugs.All.Select(p => (JsonNode)p.ToSlug())],
-            Description = "The payment provider that hosts the checkout.",
+            Description = "The payment provider that hosts the checkout. Leave it out to let the orchestrator pick the first provider that takes the checkout (currency, methods, amount) and fail over where that is safe.",
+        };
+        properties[CheckoutFields.Providers] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Array,
+            Items = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. PaymentProviderSlugs.All.Select(p => (JsonNode)p.ToSlug())] },
+            Description = "With no provider: the providers allowed, in order of preference (default: the configured order for the currency).",
         };
         properties[CheckoutFields.Amount] = new OpenApiSchema
         {

@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 namespace CheckoutOrchestrator.Checkouts;
 
 /// <summary>
-/// What a merchant asks for: one hosted checkout at one provider. Normalised (E.164 phone,
+/// What a merchant asks for: one hosted checkout at one provider (or, when the merchant named none,
+/// at the first of the providers that take it, with the others as <see cref="Alternatives"/>). Normalised (E.164 phone,
 /// upper-case currency) and validated before a workflow ever sees it. <see cref="NotificationUrl"/>
 /// overrides, for this checkout, where the merchant's events go.
 /// </summary>
@@ -19,7 +20,10 @@ public sealed record CheckoutRequest(
     int ExpiresInSeconds,
 
     // Left out when null, so requests written before it existed keep their fingerprint.
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Uri? NotificationUrl = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Uri? NotificationUrl = null,
+
+    // A checkout that named no provider: the others that take it, in order, after Provider (the first choice).
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PaymentProvider>? Alternatives = null);
 
 /// <summary>The paying customer. The phone number is E.164 (<c>+2547…</c>).</summary>
 public sealed record Customer(string? Name, string? Phone, string? Email);

@@ -28,4 +28,5 @@ public sealed record CheckoutView(
     LatePaymentView? LatePayment,
     DateTimeOffset? WatchingForLatePaymentUntil,
     IReadOnlyList<NotificationRecord> Notifications,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline,
+    RoutingView? Routing = null);

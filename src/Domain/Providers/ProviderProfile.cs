@@ -35,6 +35,9 @@ public abstract class ProviderProfile
     /// <summary>The methods offered when the caller allows none in particular.</summary>
     public virtual IReadOnlyList<PaymentMethod> DefaultMethods { get; } = [];
 
+    /// <summary>The methods its page offers when nothing restricts it: what routing matches a merchant's accepted methods against.</summary>
+    public virtual IReadOnlyList<PaymentMethod> OfferedMethods => MethodCodes.Count > 0 ? [.. MethodCodes.Keys] : DefaultMethods;
+
     public virtual bool PhoneRequired => true;
 
     public virtual bool NameRequired => false;

@@ -18,4 +18,5 @@ public static class CheckoutFields
     public const string AllowedMethods = "allowedMethods";
     public const string ExpiresInSeconds = "expiresInSeconds";
     public const string NotificationUrl = "notificationUrl";
+    public const string Providers = "providers";
 }

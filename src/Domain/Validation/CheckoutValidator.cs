@@ -27,6 +27,14 @@ public static class CheckoutValidator
         return errors;
     }
 
+    /// <summary>The rules every checkout shares, whichever provider takes it.</summary>
+    public static IReadOnlyList<FieldError> ValidateCommon(CheckoutRequest request)
+    {
+        var errors = new List<FieldError>();
+        AddCommonRules(request, errors);
+        return errors;
+    }
+
     private static void AddCommonRules(CheckoutRequest request, List<FieldError> errors)
     {
         RequireIdentifier(request.MerchantId, CheckoutFields.MerchantId, errors);

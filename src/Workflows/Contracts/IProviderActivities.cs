@@ -1,4 +1,5 @@
 using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Routing;
 using Temporalio.Activities;
 
 namespace CheckoutOrchestrator.Workflows.Contracts;
@@ -21,8 +22,9 @@ public interface IProviderActivities
 
 /// <summary>
 /// One create. <paramref name="Reference"/> is the reference the checkout gives the provider (decided
-/// when it started, never a secret).
+/// when it started, never a secret). <paramref name="Alternatives"/>: where a checkout that named no
+/// provider may open when the first choice proves it holds no session.
 /// </summary>
-public sealed record CreateSessionInput(string CheckoutId, CheckoutRequest Request, string Reference);
+public sealed record CreateSessionInput(string CheckoutId, CheckoutRequest Request, string Reference, IReadOnlyList<ProviderRoute>? Alternatives = null);
 
 public sealed record StatusLookupInput(string CheckoutId, PaymentProvider Provider, ProviderSession Session);

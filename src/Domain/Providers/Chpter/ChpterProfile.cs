@@ -28,6 +28,9 @@ public sealed class ChpterProfile : ProviderProfile
 
     public override bool EmailRequired => true;
 
+    // Inferred from its hosted page: M-Pesa and card, which cannot be restricted.
+    public override IReadOnlyList<PaymentMethod> OfferedMethods { get; } = [PaymentMethod.MPesa, PaymentMethod.Card];
+
     /// <summary>
     /// order_id is documented as an integer: a 31-bit number keyed from the checkout. Two checkouts
     /// share one about once per 46 000 pairs, so it is only ever checked against its own checkout,

@@ -26,6 +26,9 @@ public sealed class WaftpayProfile : ProviderProfile
     // [inferred] first_name is required: the field table is missing from the docs.
     public override bool NameRequired => true;
 
+    // Inferred: the documents describe M-Pesa collections only; the page cannot be restricted, and offers nothing else.
+    public override IReadOnlyList<PaymentMethod> OfferedMethods { get; } = [PaymentMethod.MPesa];
+
     // [inferred] The only example amount is an integer and the rail is M-Pesa.
     public override void AddCallbackReader(IServiceCollection services, IConfiguration configuration)
     {

@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Providers;
+
+namespace CheckoutOrchestrator.Activities.Routing;
+
+/// <summary>
+/// Whether each provider has been answering, from the creates and lookups this worker already makes:
+/// over the last minute, a provider whose calls mostly failed for want of an answer (5xx, timeouts,
+/// refused connections, 429) is down, and stays down for a cool-down before one call may try it
+/// again. Decided here, in the activities' process, never in a workflow.
+/// </summary>
+public sealed class ProviderHealth
+{
+    public const int MinimumCalls = 5;
+    public const double FailureShare = 0.5;
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan CoolDown = TimeSpan.FromSeconds(30);
+
+    private static readonly HashSet<string> Unanswered =
+        [ProviderErrorTypes.Unavailable, ProviderErrorTypes.Timeout, ProviderErrorTypes.Unreachable, ProviderErrorTypes.RateLimited];
+
+    private readonly ConcurrentDictionary<PaymentProvider, Tracker> trackers = new();
+    private readonly TimeProvider time;
+    private readonly Meter meter;
+
+    public ProviderHealth(TimeProvider time, IMeterFactory meters)
+    {
+        this.time = time;
+
+        // The factory owns and disposes the meter.
+        meter = meters.Create("CheckoutOrchestrator.Providers");
+        meter.CreateObservableGauge(
+            "checkout_provider_up",
+            () => PaymentProviderSlugs.All.Select(p => new Measurement<int>(IsUp(p) ? 1 : 0, new KeyValuePair<string, object?>("provider", p.ToSlug()))),
+            description: "1 while the provider answers this worker's calls, 0 while it is skipped for failing.");
+    }
+
+    /// <summary>Whether an error type says the provider gave no answer (as opposed to refusing what we sent).</summary>
+    public static bool IsUnanswered(string? errorType) => errorType is not null && Unanswered.Contains(errorType);
+
+    public void Record(PaymentProvider provider, bool answered) => trackers.GetOrAdd(provider, _ => new Tracker()).Add(time.GetUtcNow(), answered);
+
+    /// <summary>False while the provider is down and its cool-down has not passed.</summary>
+    public bool IsUp(PaymentProvider provider) => !trackers.TryGetValue(provider, out var tracker) || tracker.IsUp(time.GetUtcNow());
+
+    /// <summary>Each provider this worker has called, and whether it is up, for the readiness detail.</summary>
+    public IReadOnlyDictionary<string, object> Describe() =>
+        trackers.ToDictionary(t => t.Key.ToSlug(), t => (object)(t.Value.IsUp(time.GetUtcNow()) ? "up" : "down (skipped by routing)"));
+
+    private sealed class Tracker
+    {
+        private readonly Queue<(DateTimeOffset At, bool Answered)> calls = new();
+        private DateTimeOffset? downSince;
+
+        public void Add(DateTimeOffset at, bool answered)
+        {
+            lock (calls)
+            {
+                calls.Enqueue((at, answered));
+                Trim(at);
+                if (answered)
+                {
+                    downSince = null;
+                }
+                else if (calls.Count >= MinimumCalls && calls.Count(c => !c.Answered) >= calls.Count * FailureShare)
+                {
+                    downSince = at;
+                }
+            }
+        }
+
+        public bool IsUp(DateTimeOffset now)
+        {
+            lock (calls)
+            {
+                return downSince is not { } since || now - since >= CoolDown;
+            }
+        }
+
+        private void Trim(DateTimeOffset now)
+        {
+            while (calls.Count > 0 && now - calls.Peek().At > Window)
+            {
+                calls.Dequeue();
+            }
+        }
+    }
+}

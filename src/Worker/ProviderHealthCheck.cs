@@ -1,0 +1,20 @@
+using CheckoutOrchestrator.Activities.Routing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CheckoutOrchestrator.Worker;
+
+/// <summary>
+/// /health/ready detail: which providers answer this worker's calls. A provider that is down
+/// degrades the report but does not take the worker out of rotation: it still serves the others.
+/// </summary>
+public sealed class ProviderHealthCheck(ProviderHealth health) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var providers = health.Describe();
+        var down = providers.Where(p => !Equals(p.Value, "up")).Select(p => p.Key).ToList();
+        return Task.FromResult(down.Count == 0
+            ? HealthCheckResult.Healthy("Every provider called lately answers.", providers)
+            : HealthCheckResult.Degraded($"Failing to answer, skipped by routing: {string.Join(", ", down)}.", data: providers));
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Simulators.Infrastructure;
+using CheckoutOrchestrator.Tests.Api;
+using CheckoutOrchestrator.Tests.Infrastructure;
+using Xunit;
+
+namespace CheckoutOrchestrator.Tests.EndToEnd;
+
+/// <summary>
+/// A merchant that says what it accepts instead of who: the orchestrator picks a provider that is
+/// up, fails over where no payable session can exist, and says so on the checkout, the list and the event.
+/// </summary>
+public sealed class RoutingJourneyTests : ApiTestBase
+{
+    public RoutingJourneyTests(DevRunFixture fixture)
+        : base(fixture)
+    {
+    }
+
+    [Fact]
+    public async Task With_kiotapay_failing_every_create_a_kes_mpesa_checkout_naming_no_provider_is_paid_at_the_next_provider()
+    {
+        var body = Routed();
+        JsonElement opened;
+        await using (await Fixture.Simulators.FaultsAsync("kiotapay", new FaultSettings { FailNext = 1000, FailStatus = 503, PathContains = "checkout" }))
+        {
+            opened = await OpenAsync(body);
+        }
+
+        var checkoutId = opened.GetProperty("checkoutId").GetString()!;
+        await ChooseAsync(new Uri(opened.GetProperty("checkoutUrl").GetString()!), "pay");
+        var final = await FinalStateAsync(checkoutId);
+        var listed = await Api.GetFromJsonAsync<JsonElement>($"/checkouts?failedOver=true&provider=waftpay&reference={body["merchantReference"]}");
+        var events = await Fixture.Simulators.InboxAsync(checkoutId, atLeast: 1);
+
+        Assert.Equal(("waftpay", "succeeded"), (final.GetProperty("provider").GetString(), final.GetProperty("status").GetString()));
+        var routing = final.GetProperty("routing");
+        Assert.True(routing.GetProperty("failedOver").GetBoolean());
+        Assert.Equal(["kiotapay", "waftpay"], routing.GetProperty("providers").EnumerateArray().Select(p => p.GetString()));
+        Assert.StartsWith("kiotapay:", routing.GetProperty("passedOver")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal([checkoutId], listed.GetProperty("checkouts").EnumerateArray().Select(c => c.GetProperty("checkoutId").GetString()));
+        Assert.Contains(events, e => e.Type == "checkout.succeeded" && e.Body.Contains("\"provider\":\"waftpay\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_checkout_naming_its_provider_never_fails_over()
+    {
+        var body = CheckoutBodies.For(PaymentProvider.Kiotapay);
+        await using (await Fixture.Simulators.FaultsAsync("kiotapay", new FaultSettings { FailNext = 1000, FailStatus = 400, PathContains = "checkout" }))
+        {
+            using var refused = await PostCheckoutAsync(body);
+            Assert.Equal(422, (int)refused.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_checkout_no_provider_takes_is_a_422_saying_why_each_refused()
+    {
+        var body = Routed();
+        body["amount"] = "1500.50";
+
+        using var refused = await PostCheckoutAsync(body);
+        var problem = await JsonOf(refused);
+
+        Assert.Equal(422, (int)refused.StatusCode);
+        Assert.Contains(problem.GetProperty("errors").GetProperty("providers").EnumerateArray(), e => e.GetString()!.StartsWith("waftpay:", StringComparison.Ordinal));
+    }
+
+    private static JsonObject Routed()
+    {
+        var body = CheckoutBodies.For(PaymentProvider.Kiotapay);
+        body.Remove("provider");
+        body["allowedMethods"] = new JsonArray("mpesa");
+        return body;
+    }
+}
