@@ -3,6 +3,19 @@ using CheckoutOrchestrator.Harness;
 using CheckoutOrchestrator.Reliability;
 
 // dotnet run --project tests/CheckoutOrchestrator.Reliability -c Release -- [small|big] [--checkouts N] [--patience S|none] [--out file.json]
+// dotnet run --project tests/CheckoutOrchestrator.Reliability -c Release -- failover [--checkouts N]
+if (args.FirstOrDefault() == "failover")
+{
+    var checkouts = args.SkipWhile(a => a != "--checkouts").Skip(1).Select(int.Parse).FirstOrDefault(40);
+    var failoverLogs = Directory.CreateTempSubdirectory("failover-").FullName;
+    Console.WriteLine($"Failover run ({checkouts} checkouts with Kiotapay down); host logs in {failoverLogs}");
+    await using var failoverStack = await SeparateHosts.StartAsync(failoverLogs, ChaosSettings.Merchant);
+    using var failoverSimulator = new HttpClient { BaseAddress = failoverStack.SimulatorUrl };
+    var failover = await new FailoverRun(failoverStack, failoverSimulator, checkouts).RunAsync();
+    Console.WriteLine(failover.ToTable());
+    return failover.Passed ? 0 : 1;
+}
+
 var settings = ChaosSettings.From(args);
 var logs = Directory.CreateTempSubdirectory("reliability-").FullName;
 Console.WriteLine($"Reliability run ({settings.Checkouts} checkouts); host logs in {logs}");

@@ -7,9 +7,9 @@ namespace CheckoutOrchestrator.Activities.Routing;
 
 /// <summary>
 /// Whether each provider has been answering, from the creates and lookups this worker already makes:
-/// over the last minute, a provider whose calls mostly failed for want of an answer (5xx, timeouts,
-/// refused connections, 429) is down, and stays down for a cool-down before one call may try it
-/// again. Decided here, in the activities' process, never in a workflow.
+/// a provider whose last five calls, or most of its calls in the last minute, failed for want of an
+/// answer (5xx, timeouts, refused connections, 429) is down, and stays down for a cool-down before
+/// one call may try it again. Decided here, in the activities' process, never in a workflow.
 /// </summary>
 public sealed class ProviderHealth
 {
@@ -53,6 +53,7 @@ public sealed class ProviderHealth
     {
         private readonly Queue<(DateTimeOffset At, bool Answered)> calls = new();
         private DateTimeOffset? downSince;
+        private int failuresInARow;
 
         public void Add(DateTimeOffset at, bool answered)
         {
@@ -60,11 +61,12 @@ public sealed class ProviderHealth
             {
                 calls.Enqueue((at, answered));
                 Trim(at);
+                failuresInARow = answered ? 0 : failuresInARow + 1;
                 if (answered)
                 {
                     downSince = null;
                 }
-                else if (calls.Count >= MinimumCalls && calls.Count(c => !c.Answered) >= calls.Count * FailureShare)
+                else if (failuresInARow >= MinimumCalls || (calls.Count >= MinimumCalls && calls.Count(c => !c.Answered) >= calls.Count * FailureShare))
                 {
                     downSince = at;
                 }

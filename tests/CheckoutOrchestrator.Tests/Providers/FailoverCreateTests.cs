@@ -1,0 +1,46 @@
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Providers;
+using CheckoutOrchestrator.Routing;
+using CheckoutOrchestrator.Simulators.Infrastructure;
+using CheckoutOrchestrator.Tests.Infrastructure;
+using CheckoutOrchestrator.Workflows.Contracts;
+using Temporalio.Testing;
+using Xunit;
+
+namespace CheckoutOrchestrator.Tests.Providers;
+
+/// <summary>The create activity of a checkout that named no provider, against the real adapters and simulators.</summary>
+public sealed class FailoverCreateTests : ProviderTestBase
+{
+    public FailoverCreateTests(SimulatorFixture simulator)
+        : base(simulator)
+    {
+    }
+
+    [Fact]
+    public async Task A_provider_answering_503_is_passed_over_then_skipped_without_a_request_once_it_has_failed_enough()
+    {
+        var sessions = new List<ProviderSession>();
+        await using (await Simulator.Control.FaultsAsync("kiotapay", new FaultSettings { FailNext = 1000, FailStatus = 503, PathContains = "checkout" }))
+        {
+            for (var i = 0; i < Activities.Routing.ProviderHealth.MinimumCalls + 1; i++)
+            {
+                sessions.Add(await CreateRoutedAsync());
+            }
+        }
+
+        var creates = await Simulator.Control.CountsAsync("kiotapay");
+        Assert.All(sessions, s => Assert.Equal(PaymentProvider.Waftpay, s.Provider));
+        Assert.StartsWith("kiotapay: Kiotapay CreateSession failed (ProviderUnavailable HTTP 503)", sessions[0].PassedOver![0], StringComparison.Ordinal);
+        Assert.StartsWith("kiotapay: skipped", sessions[^1].PassedOver![0], StringComparison.Ordinal);
+    }
+
+    private Task<ProviderSession> CreateRoutedAsync()
+    {
+        var checkoutId = SampleCheckouts.NewCheckoutId();
+        var request = SampleCheckouts.For(PaymentProvider.Kiotapay) with { AllowedMethods = [PaymentMethod.MPesa], Alternatives = [PaymentProvider.Waftpay] };
+        var waftpay = ProviderProfiles.For(PaymentProvider.Waftpay);
+        var input = new CreateSessionInput(checkoutId, request, checkoutId, [new ProviderRoute(PaymentProvider.Waftpay, checkoutId, waftpay.Capabilities, waftpay.PollPlan)]);
+        return new ActivityEnvironment().RunAsync(() => Host.Activities.CreateSessionAsync(input));
+    }
+}
