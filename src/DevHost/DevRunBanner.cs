@@ -29,6 +29,8 @@ public static class DevRunBanner
             .AppendLine("  then open the checkoutUrl, click Pay, and:")
             .AppendLine($"  curl -s '{api}/checkouts/<checkoutId>?wait=30s' -H 'Authorization: Bearer {merchant.ApiKey}'")
             .AppendLine("  and see the signed event in the merchant inbox.")
+            .AppendLine($"  Failover: press Kiotapay's \"Fail every create\" at {run.SimulatorUrl.AbsoluteUri}simulator, then open a KES checkout")
+            .AppendLine("  without \"provider\", with \"allowedMethods\":[\"mpesa\"]: it opens at the next provider and says why in \"routing\".")
             .AppendLine()
             .AppendLine("Ctrl+C stops everything.");
         return text.ToString();

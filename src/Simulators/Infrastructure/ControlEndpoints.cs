@@ -21,6 +21,18 @@ public static class ControlEndpoints
             faults.Clear(provider);
             return Results.NoContent();
         });
+
+        // The index page's buttons: a person switches a provider's creates off and on in the dev run.
+        provider.MapPost("/faults/fail-creates", (string provider, FaultSwitchboard faults) =>
+        {
+            faults.Set(provider, new FaultSettings { FailNext = int.MaxValue, FailStatus = 503, PathContains = "checkout" });
+            return Results.Redirect("/simulator");
+        });
+        provider.MapPost("/faults/clear", (string provider, FaultSwitchboard faults) =>
+        {
+            faults.Clear(provider);
+            return Results.Redirect("/simulator");
+        });
         provider.MapGet("/stats", (string provider, IEnumerable<ProviderSimulator> simulators) =>
             Find(simulators, provider) is { } s
                 ? Results.Ok(new { tokenRequests = s.Stats.TokenRequests, creates = s.Stats.Creates, statusLookups = s.Stats.StatusLookups, sessions = s.All.Count() })
@@ -58,7 +70,9 @@ public static class ControlEndpoints
         var sections = simulators.Select(s =>
             $"<h2>{s.DisplayName}</h2><p><a href=\"/simulator/{s.Slug}/sessions\">sessions</a> · "
             + $"<a href=\"/simulator/{s.Slug}/callbacks\">callbacks</a> · <a href=\"/simulator/{s.Slug}/faults\">faults</a> · "
-            + $"<a href=\"/simulator/{s.Slug}/stats\">stats</a></p>");
+            + $"<a href=\"/simulator/{s.Slug}/stats\">stats</a></p>"
+            + $"<form method=post action=\"/simulator/{s.Slug}/faults/fail-creates\"><button>Fail every create (503)</button></form>"
+            + $"<form method=post action=\"/simulator/{s.Slug}/faults/clear\"><button>Clear faults</button></form>");
         return HostedPageEndpoints.Page(
             "Provider simulators",
             string.Concat(sections) + "<p><a href=\"/adullam/phone\">Adullam customer phone</a> · <a href=\"/merchant/inbox\">Merchant inbox</a></p>");
