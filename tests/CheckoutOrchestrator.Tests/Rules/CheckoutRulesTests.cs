@@ -150,6 +150,28 @@ public sealed class CheckoutRulesTests
         Assert.Equal((0, 0), (again.Events.Count, again.Updates.Count));
     }
 
+    [Fact]
+    public void A_session_opened_at_an_alternative_makes_the_checkout_that_providers_and_says_why()
+    {
+        var request = SampleCheckouts.For(PaymentProvider.Kiotapay);
+        var kiotapay = ProviderProfiles.For(PaymentProvider.Kiotapay);
+        var waftpay = ProviderProfiles.For(PaymentProvider.Waftpay);
+        var alternative = new CheckoutOrchestrator.Routing.ProviderRoute(PaymentProvider.Waftpay, "ref-w", waftpay.Capabilities, waftpay.PollPlan);
+        var terms = new CheckoutTerms(
+            "co_0123456789abcdef0123456789abcdef", request.MerchantId, request.MerchantReference, PaymentProvider.Kiotapay, request.Amount, null, "fingerprint", Start, 1800, kiotapay.Capabilities, kiotapay.PollPlan);
+        var checkout = Checkout.Start(terms with { Alternatives = [alternative] });
+
+        checkout.Opened(
+            new ProviderSession("ref-w", "sess_w", null, new Uri("https://pay.example.com/w"), null, null, FakeProviderActivities.Pending, Provider: PaymentProvider.Waftpay, PassedOver: ["kiotapay: 503"]),
+            Start);
+
+        var snapshot = checkout.Snapshot([]);
+        Assert.Equal(PaymentProvider.Waftpay, snapshot.Provider);
+        Assert.Equal(("waftpay", true), (snapshot.Routing!.Chosen, snapshot.Routing.FailedOver));
+        Assert.Equal(["kiotapay", "waftpay"], snapshot.Routing.Providers);
+        Assert.Equal(["kiotapay: 503"], snapshot.Routing.PassedOver);
+    }
+
     private static Checkout Opened(PaymentProvider provider, int expiresInSeconds = 1800)
     {
         var request = SampleCheckouts.For(provider) with { ExpiresInSeconds = expiresInSeconds };
