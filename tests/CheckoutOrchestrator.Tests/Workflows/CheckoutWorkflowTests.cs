@@ -62,6 +62,32 @@ public sealed class CheckoutWorkflowTests : WorkflowTestBase
     }
 
     [Fact]
+    public async Task A_checkout_that_failed_over_is_the_alternatives_from_its_open_and_lists_as_failed_over()
+    {
+        var provider = new FakeProviderActivities { OpensAt = PaymentProvider.Waftpay };
+        var waftpay = ProviderProfiles.For(PaymentProvider.Waftpay);
+        var input = Input(PaymentProvider.Kiotapay);
+        input = input with
+        {
+            Request = input.Request with { Alternatives = [PaymentProvider.Waftpay] },
+            Alternatives = [new CheckoutOrchestrator.Routing.ProviderRoute(PaymentProvider.Waftpay, input.CheckoutId, waftpay.Capabilities, waftpay.PollPlan)],
+        };
+        WorkflowHistory? history = null;
+        var result = await WithWorkerAsync(provider, async taskQueue =>
+        {
+            var (handle, opened) = await OpenAsync(input, taskQueue);
+            Assert.Equal((PaymentProvider.Waftpay, true), (opened.Provider, opened.Routing!.FailedOver));
+            await SendAsync(handle, Callback("evt-1", PaymentStatus.Succeeded, "SUCCESS", paid: 1500m));
+            var outcome = await OutcomeAsync(handle);
+            history = await handle.FetchHistoryAsync();
+            return outcome;
+        });
+
+        Assert.Equal((PaymentStatus.Succeeded, PaymentProvider.Waftpay), (result.Status, result.Provider));
+        Assert.Contains(history!.Events, e => e.UpsertWorkflowSearchAttributesEventAttributes?.SearchAttributes.IndexedFields.ContainsKey("FailedOver") == true);
+    }
+
+    [Fact]
     public async Task Callbacks_that_wake_the_checkout_before_its_poll_do_not_start_another_timer()
     {
         var (_, outcome, history) = await ProcessingThenSuccessAsync();

@@ -23,6 +23,9 @@ public sealed class FakeProviderActivities
 
     public Exception? CreateFailure { get; set; }
 
+    /// <summary>For a checkout with alternatives: the one the create opened at, as the activity reports a failover.</summary>
+    public PaymentProvider? OpensAt { get; set; }
+
     public DateTimeOffset? ProviderExpiresAt { get; set; }
 
     /// <summary>What a lookup answers once the queued answers are used up.</summary>
@@ -75,7 +78,8 @@ public sealed class FakeProviderActivities
     public Task<ProviderSession> CreateSessionAsync(CreateSessionInput input) =>
         CreateFailure is { } failure
             ? throw failure
-            : Task.FromResult(new ProviderSession(input.Reference, "sess_1", "pay_1", new Uri("https://pay.example.com/sess_1"), null, ProviderExpiresAt, Pending));
+            : Task.FromResult(new ProviderSession(input.Reference, "sess_1", "pay_1", new Uri("https://pay.example.com/sess_1"), null, ProviderExpiresAt, Pending)
+                with { Provider = OpensAt, PassedOver = OpensAt is null ? null : [$"{input.Request.Provider.ToSlug()}: ProviderUnavailable HTTP 503"] });
 
     [Activity("NotifyMerchant")]
     public async Task<IReadOnlyList<NotificationAttempt>> NotifyMerchantAsync(MerchantNotification notification)
