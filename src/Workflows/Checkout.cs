@@ -106,6 +106,7 @@ public sealed partial class Checkout
         {
             // The first choice proved it holds no session; the checkout is the alternative's from here on.
             routing = routing! with { Chosen = provider.ToSlug(), FailedOver = true, PassedOver = opened.PassedOver ?? [] };
+            ledger.FailedOver($"Opened at {provider.ToSlug()}; passed over {string.Join("; ", routing.PassedOver)}", terms.CreatedAt);
         }
 
         session = opened;

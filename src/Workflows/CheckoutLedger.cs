@@ -69,6 +69,10 @@ public sealed class CheckoutLedger
         return true;
     }
 
+    /// <summary>Where a routed checkout opened instead of its first choice, and why, before its first status.</summary>
+    public void FailedOver(string detail, DateTimeOffset at) =>
+        timeline.Add(new TimelineEntry(at, PaymentStatus.Pending, StatusSource.Created, null, detail, TimelineKind.FailedOver));
+
     /// <summary>A failed attempt on a page that stays open: on the timeline, the checkout's status unchanged.</summary>
     public void AttemptFailed(StatusSource source, DateTimeOffset at, string? providerStatus, string? reason) =>
         timeline.Add(new TimelineEntry(at, PaymentStatus.Failed, source, providerStatus, reason, TimelineKind.AttemptFailed));

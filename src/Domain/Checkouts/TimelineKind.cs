@@ -15,4 +15,8 @@ public enum TimelineKind
 
     [JsonStringEnumMemberName("late_payment")]
     LatePayment,
+
+    /// <summary>A checkout that named no provider opened at another than its first choice; the detail says why.</summary>
+    [JsonStringEnumMemberName("failed_over")]
+    FailedOver,
 }

@@ -170,6 +170,8 @@ public sealed class CheckoutRulesTests
         Assert.Equal(("waftpay", true), (snapshot.Routing!.Chosen, snapshot.Routing.FailedOver));
         Assert.Equal(["kiotapay", "waftpay"], snapshot.Routing.Providers);
         Assert.Equal(["kiotapay: 503"], snapshot.Routing.PassedOver);
+        Assert.Equal([TimelineKind.FailedOver, TimelineKind.StatusChanged], snapshot.Timeline.Select(t => t.Kind));
+        Assert.Equal("Opened at waftpay; passed over kiotapay: 503", snapshot.Timeline[0].Detail);
     }
 
     private static Checkout Opened(PaymentProvider provider, int expiresInSeconds = 1800)
