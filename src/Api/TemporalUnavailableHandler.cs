@@ -3,7 +3,11 @@ using Temporalio.Exceptions;
 
 namespace CheckoutOrchestrator.Api;
 
-/// <summary>Temporal out of reach is an outage (503, retry later), not a bug (500).</summary>
+/// <summary>
+/// Temporal out of reach, or a checkout whose worker cannot answer a read right now (a query that
+/// failed: no worker polling, or one replaying the checkout failed), is an outage (503, retry later),
+/// not a bug (500). The worker logs and counts the failure itself.
+/// </summary>
 public sealed class TemporalUnavailableHandler : IExceptionHandler
 {
     private readonly IProblemDetailsService problems;
@@ -15,9 +19,14 @@ public sealed class TemporalUnavailableHandler : IExceptionHandler
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not RpcException { Code: RpcException.StatusCode.Unavailable or RpcException.StatusCode.DeadlineExceeded })
+        if (exception is not (RpcException { Code: RpcException.StatusCode.Unavailable or RpcException.StatusCode.DeadlineExceeded } or WorkflowQueryFailedException))
         {
             return false;
+        }
+
+        if (exception is WorkflowQueryFailedException)
+        {
+            httpContext.RequestServices.GetRequiredService<ILogger<TemporalUnavailableHandler>>().LogError(exception, "A checkout could not be read: its query failed");
         }
 
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
