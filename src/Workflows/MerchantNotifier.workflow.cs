@@ -38,7 +38,7 @@ public sealed class MerchantNotifier
     public void Send(MerchantEventToSend merchantEvent, CheckoutSnapshot checkout)
     {
         var notification = new MerchantNotification(
-            EventIdFor(checkout.CheckoutId, merchantEvent), merchantEvent.Type, Workflow.UtcNow, checkout.MerchantId, checkout.NotificationUrl, checkout.ToView());
+            EventIdFor(checkout.CheckoutId, merchantEvent), merchantEvent.Type, Workflow.UtcNow, checkout.MerchantId, checkout.NotificationUrl, checkout.ToView(), merchantEvent.Reason);
         records.Add(new NotificationRecord(notification.EventId, merchantEvent.Type, notification.CreatedAt, NotificationState.Pending, [], Reason: merchantEvent.Reason));
         queue.Enqueue((records.Count - 1, notification));
         if (delivering.IsCompleted)

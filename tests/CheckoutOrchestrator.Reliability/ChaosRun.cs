@@ -68,10 +68,13 @@ public sealed partial class ChaosRun
     }
 
     /// <summary>The checkout's state an event told: one event id per state, however often it was delivered.</summary>
-    private static (string? CheckoutId, string? Type, string? Status, int ReviewNotes, bool Late) StateOf(ReceivedEvent received)
+    /// <summary>What one event says: a needs-review event is about its reason (two reasons found at once are two events).</summary>
+    private static (string? CheckoutId, string? Type, string? Status, string? Reason, bool Late) StateOf(ReceivedEvent received)
     {
-        var checkout = JsonDocument.Parse(received.Body).RootElement.GetProperty("checkout");
-        return (received.CheckoutId, received.Type, checkout.GetProperty("status").GetString(), checkout.GetProperty("reviewNotes").GetArrayLength(), checkout.GetProperty("latePayment").ValueKind == JsonValueKind.Object);
+        var body = JsonDocument.Parse(received.Body).RootElement;
+        var checkout = body.GetProperty("checkout");
+        var reason = body.TryGetProperty("reason", out var r) ? r.GetString() : null;
+        return (received.CheckoutId, received.Type, checkout.GetProperty("status").GetString(), reason, checkout.GetProperty("latePayment").ValueKind == JsonValueKind.Object);
     }
 
     private static JsonElement? Find(Dictionary<string, JsonElement> sessions, PaymentProvider provider, JsonElement view, string field) =>

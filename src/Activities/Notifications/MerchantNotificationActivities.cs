@@ -99,7 +99,7 @@ public sealed class MerchantNotificationActivities : IMerchantEventActivities
         Uri url, MerchantNotification notification, IReadOnlyList<string> secrets, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.Serialize(
-            new MerchantEvent(notification.EventId, notification.Type, notification.CreatedAt, notification.Checkout), CheckoutJson.Options);
+            new MerchantEvent(notification.EventId, notification.Type, notification.CreatedAt, notification.Checkout, notification.Reason), CheckoutJson.Options);
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add(NotificationSignature.Header, NotificationSignature.Create(time.GetUtcNow(), body, secrets));
         request.Headers.Add("Checkout-Event-Id", notification.EventId);

@@ -1,7 +1,7 @@
 namespace CheckoutOrchestrator.Client.Events;
 
-/// <summary>An event the orchestrator sent to the merchant; dedupe on <see cref="Id"/>.</summary>
-public sealed record CheckoutEvent(string Id, string Type, DateTimeOffset CreatedAt, Checkout Checkout);
+/// <summary>An event the orchestrator sent to the merchant; dedupe on <see cref="Id"/>. A needs-review event names its <see cref="Reason"/>.</summary>
+public sealed record CheckoutEvent(string Id, string Type, DateTimeOffset CreatedAt, Checkout Checkout, string? Reason = null);
 
 /// <summary>The events a merchant receives.</summary>
 public static class CheckoutEventTypes

@@ -45,6 +45,19 @@ public sealed class MerchantNotificationActivityTests : IClassFixture<SimulatorF
     }
 
     [Fact]
+    public async Task A_needs_review_event_names_its_reason_and_a_final_event_names_none()
+    {
+        var review = Notification() with { Type = MerchantEventTypes.NeedsReview, Reason = ReviewReason.AmountMismatch };
+
+        await RunAsync(review);
+        var received = Assert.Single(await simulator.Control.InboxAsync(review.Checkout.CheckoutId));
+
+        using var body = JsonDocument.Parse(received.Body);
+        Assert.Equal("amount_mismatch", body.RootElement.GetProperty("reason").GetString());
+        Assert.False(JsonDocument.Parse(JsonSerializer.Serialize(new MerchantEvent("evt", MerchantEventTypes.Succeeded, review.CreatedAt, review.Checkout), CheckoutJson.Options)).RootElement.TryGetProperty("reason", out _));
+    }
+
+    [Fact]
     public async Task While_a_secret_is_rotated_both_sign_so_a_merchant_holding_either_verifies()
     {
         var notification = Notification();

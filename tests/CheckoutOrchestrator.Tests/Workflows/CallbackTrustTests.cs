@@ -135,7 +135,7 @@ public sealed class CallbackTrustTests : WorkflowTestBase
         });
 
         Assert.Single(result.ReviewNotes, n => n.Reason == ReviewReason.ContradictedClaim);
-        Assert.Single(provider.Delivered, d => d.Type == MerchantEventTypes.NeedsReview);
+        Assert.Single(provider.Delivered, d => d.Type == MerchantEventTypes.NeedsReview && d.Reason == ReviewReason.ContradictedClaim);
     }
 
     [Fact]
