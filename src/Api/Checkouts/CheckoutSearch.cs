@@ -4,6 +4,7 @@ using System.Text;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Workflows;
 using Temporalio.Client;
+using Temporalio.Common;
 
 namespace CheckoutOrchestrator.Api.Checkouts;
 
@@ -50,21 +51,9 @@ public sealed class CheckoutSearch
             query.Append(CultureInfo.InvariantCulture, $" AND StartTime > '{after.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}'");
         }
 
-        if (filter.NeedsReview is { } review)
-        {
-            query.Append(CultureInfo.InvariantCulture, $" AND {CheckoutSearchAttributes.NeedsReview.Name} = {(review ? "true" : "false")}");
-        }
-
-        if (filter.FailedOver is { } failedOver)
-        {
-            query.Append(CultureInfo.InvariantCulture, $" AND {CheckoutSearchAttributes.FailedOver.Name} = {(failedOver ? "true" : "false")}");
-        }
-
-        if (filter.LatePayment is { } late)
-        {
-            query.Append(CultureInfo.InvariantCulture, $" AND {CheckoutSearchAttributes.LatePayment.Name} = {(late ? "true" : "false")}");
-        }
-
+        AndFlag(query, CheckoutSearchAttributes.NeedsReview, filter.NeedsReview);
+        AndFlag(query, CheckoutSearchAttributes.FailedOver, filter.FailedOver);
+        AndFlag(query, CheckoutSearchAttributes.LatePayment, filter.LatePayment);
         return query.ToString();
     }
 
@@ -98,6 +87,14 @@ public sealed class CheckoutSearch
         return new(
             [.. page.Workflows.Select(Summarise)],
             page.NextPageToken is { Length: > 0 } next ? Wrap(query, next) : null);
+    }
+
+    private static void AndFlag(StringBuilder query, SearchAttributeKey<bool> key, bool? value)
+    {
+        if (value is { } flag)
+        {
+            query.Append(CultureInfo.InvariantCulture, $" AND {key.Name} = {(flag ? "true" : "false")}");
+        }
     }
 
     private static string PageTokenPurpose(string query) => $"page-token\n{query}";

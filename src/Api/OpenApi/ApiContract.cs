@@ -1,4 +1,7 @@
+using System.Text.Json.Nodes;
+using CheckoutOrchestrator.Checkouts;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
 namespace CheckoutOrchestrator.Api.OpenApi;
@@ -14,6 +17,13 @@ public static class ApiContract
     public const string Version = "1.0.0";
     public const string DocumentPath = "/openapi/v1.json";
     public const string ReferencePath = "/docs";
+
+    /// <summary>The providers' slugs, as the API writes them.</summary>
+    public static IEnumerable<string> ProviderSlugs => PaymentProviderSlugs.All.Select(p => p.ToSlug());
+
+    /// <summary>A string schema that allows exactly these values.</summary>
+    public static OpenApiSchema Enumeration(IEnumerable<string> values, string? description = null) =>
+        new() { Type = JsonSchemaType.String, Enum = [.. values.Select(v => (JsonNode)v)], Description = description };
 
     public static IServiceCollection AddApiContract(this IServiceCollection services) =>
         services.AddOpenApi(options =>

@@ -58,11 +58,7 @@ public sealed class ContractDocument : IOpenApiDocumentTransformer
         };
 
         var eventSchema = await context.GetOrCreateSchemaAsync(typeof(MerchantEvent), null, cancellationToken);
-        eventSchema.Properties!["type"] = new OpenApiSchema
-        {
-            Type = JsonSchemaType.String,
-            Enum = [.. MerchantEventTypes.All.Select(t => (System.Text.Json.Nodes.JsonNode)t)],
-        };
+        eventSchema.Properties!["type"] = ApiContract.Enumeration(MerchantEventTypes.All);
         eventSchema.Properties["checkout"] = new OpenApiSchemaReference(nameof(CheckoutView), document);
         document.AddComponent(nameof(MerchantEvent), eventSchema);
         document.Webhooks = MerchantEventTypes.All.ToDictionary(type => type, type => (IOpenApiPathItem)EventDelivery(type, document));

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CheckoutOrchestrator.Api.Checkouts;
 using CheckoutOrchestrator.Api.Codec;
 using CheckoutOrchestrator.Api.Merchants;
@@ -68,8 +67,8 @@ public sealed class OperationContract : IOpenApiOperationTransformer
 
     private static List<IOpenApiParameter> ListParameters() =>
     [
-        Query("status", "Only checkouts in this status.", Enumeration(Enum.GetValues<PaymentStatus>().Select(s => s.ToWire()))),
-        Query("provider", "Only checkouts at this provider.", Enumeration(PaymentProviderSlugs.All.Select(p => p.ToSlug()))),
+        Query("status", "Only checkouts in this status.", ApiContract.Enumeration(Enum.GetValues<PaymentStatus>().Select(s => s.ToWire()))),
+        Query("provider", "Only checkouts at this provider.", ApiContract.Enumeration(ApiContract.ProviderSlugs)),
         Query("reference", "Only the checkout with this merchant reference.", new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 64 }),
         Query("createdAfter", "Only checkouts created after this instant (ISO 8601 with offset).", new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" }),
         Query("needsReview", "Only checkouts a person must look at (true), or only the others (false).", new OpenApiSchema { Type = JsonSchemaType.Boolean }),
@@ -86,7 +85,4 @@ public sealed class OperationContract : IOpenApiOperationTransformer
 
     private static OpenApiParameter Query(string name, string description, OpenApiSchema schema) =>
         new() { Name = name, In = ParameterLocation.Query, Required = false, Description = description, Schema = schema };
-
-    private static OpenApiSchema Enumeration(IEnumerable<string> values) =>
-        new() { Type = JsonSchemaType.String, Enum = [.. values.Select(v => (JsonNode)v)] };
 }

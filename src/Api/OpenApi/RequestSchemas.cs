@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using CheckoutOrchestrator.Api.Checkouts;
-using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Validation;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -47,16 +46,13 @@ public sealed class RequestSchemas : IOpenApiSchemaTransformer
             Pattern = "^[A-Za-z0-9_.:/#-]{1," + CheckoutValidator.MaxIdentifierLength + "}$",
             Description = "The merchant's order number: one checkout per reference. Repeating the same request returns the same checkout.",
         };
-        properties[CheckoutFields.Provider] = new OpenApiSchema
-        {
-            Type = JsonSchemaType.String,
-            Enum = [.. PaymentProviderSlugs.All.Select(p => (JsonNode)p.ToSlug())],
-            Description = "The payment provider that hosts the checkout. Leave it out to let the orchestrator pick the first provider that takes the checkout (currency, methods, amount) and fail over where that is safe.",
-        };
+        properties[CheckoutFields.Provider] = ApiContract.Enumeration(
+            ApiContract.ProviderSlugs,
+            "The payment provider that hosts the checkout. Leave it out to let the orchestrator pick the first provider that takes the checkout (currency, methods, amount) and fail over where that is safe.");
         properties[CheckoutFields.Providers] = new OpenApiSchema
         {
             Type = JsonSchemaType.Array,
-            Items = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. PaymentProviderSlugs.All.Select(p => (JsonNode)p.ToSlug())] },
+            Items = ApiContract.Enumeration(ApiContract.ProviderSlugs),
             Description = "With no provider: the providers allowed, in order of preference (default: the configured order for the currency).",
         };
         properties[CheckoutFields.Amount] = new OpenApiSchema
@@ -67,12 +63,7 @@ public sealed class RequestSchemas : IOpenApiSchemaTransformer
                 + "A JSON number is read exactly too, never through a float; an amount with more digits than can be held exactly is refused.",
             Examples = [JsonValue.Create("1500.00")],
         };
-        properties[CheckoutFields.Currency] = new OpenApiSchema
-        {
-            Type = JsonSchemaType.String,
-            Enum = [.. Currencies.Supported.Select(c => (JsonNode)c)],
-            Description = "ISO 4217; the provider must take it.",
-        };
+        properties[CheckoutFields.Currency] = ApiContract.Enumeration(Currencies.Supported, "ISO 4217; the provider must take it.");
         properties[CheckoutFields.Description] = new OpenApiSchema
         {
             Type = JsonSchemaType.String,
