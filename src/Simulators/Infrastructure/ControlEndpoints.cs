@@ -25,7 +25,7 @@ public static class ControlEndpoints
         // The index page's buttons: a person switches a provider's creates off and on in the dev run.
         provider.MapPost("/faults/fail-creates", (string provider, FaultSwitchboard faults) =>
         {
-            faults.Set(provider, new FaultSettings { FailNext = int.MaxValue, FailStatus = 503, PathContains = "checkout" });
+            faults.Set(provider, new FaultSettings { FailNext = int.MaxValue, FailStatus = 503, PathContains = "checkout", Method = HttpMethods.Post });
             return Results.Redirect("/simulator");
         });
         provider.MapPost("/faults/clear", (string provider, FaultSwitchboard faults) =>

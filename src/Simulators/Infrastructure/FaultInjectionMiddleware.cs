@@ -27,7 +27,7 @@ public sealed class FaultInjectionMiddleware
             await Task.Delay(faults.LatencyMs, context.RequestAborted);
         }
 
-        var fault = switchboard.TakeRequestFault(api.Provider, context.Request.Path);
+        var fault = switchboard.TakeRequestFault(api.Provider, context.Request.Method, context.Request.Path);
         if (fault is null)
         {
             await next(context);

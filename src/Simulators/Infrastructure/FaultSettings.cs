@@ -29,6 +29,9 @@ public sealed record FaultSettings
     /// <summary>Only requests whose path contains this are affected (e.g. "checkout").</summary>
     public string? PathContains { get; init; }
 
+    /// <summary>Only requests of this HTTP method are affected (e.g. "POST": every provider's create is one, no lookup but Waftpay's is).</summary>
+    public string? Method { get; init; }
+
     public bool DropCallbacks { get; init; }
 
     /// <summary>Each callback is delivered this many extra times.</summary>

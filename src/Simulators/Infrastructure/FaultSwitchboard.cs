@@ -14,13 +14,14 @@ public sealed class FaultSwitchboard
 
     public void Clear(string provider) => settings.TryRemove(provider, out _);
 
-    /// <summary>Takes one of the pending request faults for this path, if any.</summary>
-    public RequestFault? TakeRequestFault(string provider, string path)
+    /// <summary>Takes one of the pending request faults for this method and path, if any.</summary>
+    public RequestFault? TakeRequestFault(string provider, string method, string path)
     {
         lock (gate)
         {
             var current = Get(provider);
-            if (current.PathContains is { } filter && !path.Contains(filter, StringComparison.OrdinalIgnoreCase))
+            if ((current.PathContains is { } filter && !path.Contains(filter, StringComparison.OrdinalIgnoreCase))
+                || (current.Method is { } only && !string.Equals(only, method, StringComparison.OrdinalIgnoreCase)))
             {
                 return null;
             }

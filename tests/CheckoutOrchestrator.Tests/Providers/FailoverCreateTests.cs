@@ -35,6 +35,29 @@ public sealed class FailoverCreateTests : ProviderTestBase
         Assert.StartsWith("kiotapay: skipped", sessions[^1].PassedOver![0], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_fail_every_create_switch_fails_creates_and_leaves_lookups_answering()
+    {
+        var checkoutId = SampleCheckouts.NewCheckoutId();
+        var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Kiotapay));
+        using (await Simulator.Http.PostAsync(new Uri("/simulator/kiotapay/faults/fail-creates", UriKind.Relative), null))
+        {
+        }
+
+        try
+        {
+            var refused = await Assert.ThrowsAsync<Temporalio.Exceptions.ApplicationFailureException>(() => Host.CreateAsync(SampleCheckouts.NewCheckoutId(), SampleCheckouts.For(PaymentProvider.Kiotapay)));
+            var status = await Host.StatusAsync(checkoutId, PaymentProvider.Kiotapay, session);
+
+            Assert.Equal(ProviderErrorTypes.Unavailable, refused.ErrorType);
+            Assert.Equal(PaymentStatus.Pending, status.Status);
+        }
+        finally
+        {
+            await Simulator.Control.ClearFaultsAsync("kiotapay");
+        }
+    }
+
     private Task<ProviderSession> CreateRoutedAsync()
     {
         var checkoutId = SampleCheckouts.NewCheckoutId();
