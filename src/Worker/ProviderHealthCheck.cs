@@ -11,8 +11,9 @@ public sealed class ProviderHealthCheck(ProviderHealth health) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var providers = health.Describe();
-        var down = providers.Where(p => !Equals(p.Value, "up")).Select(p => p.Key).ToList();
+        var called = health.Called();
+        var providers = called.ToDictionary(p => p.Key, p => (object)(p.Value ? "up" : "down (skipped by routing)"));
+        var down = called.Where(p => !p.Value).Select(p => p.Key).ToList();
         return Task.FromResult(down.Count == 0
             ? HealthCheckResult.Healthy("Every provider called lately answers.", providers)
             : HealthCheckResult.Degraded($"Failing to answer, skipped by routing: {string.Join(", ", down)}.", data: providers));

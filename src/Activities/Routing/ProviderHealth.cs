@@ -45,9 +45,9 @@ public sealed class ProviderHealth
     /// <summary>False while the provider is down and its cool-down has not passed.</summary>
     public bool IsUp(PaymentProvider provider) => !trackers.TryGetValue(provider, out var tracker) || tracker.IsUp(time.GetUtcNow());
 
-    /// <summary>Each provider this worker has called, and whether it is up, for the readiness detail.</summary>
-    public IReadOnlyDictionary<string, object> Describe() =>
-        trackers.ToDictionary(t => t.Key.ToSlug(), t => (object)(t.Value.IsUp(time.GetUtcNow()) ? "up" : "down (skipped by routing)"));
+    /// <summary>Each provider this worker has called, by slug, and whether it is up, for the readiness detail.</summary>
+    public IReadOnlyDictionary<string, bool> Called() =>
+        trackers.ToDictionary(t => t.Key.ToSlug(), t => t.Value.IsUp(time.GetUtcNow()));
 
     private sealed class Tracker
     {

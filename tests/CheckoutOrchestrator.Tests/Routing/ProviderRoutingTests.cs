@@ -5,7 +5,9 @@ using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Providers;
 using CheckoutOrchestrator.Routing;
 using CheckoutOrchestrator.Tests.Infrastructure;
+using CheckoutOrchestrator.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -88,6 +90,27 @@ public sealed class ProviderRoutingTests
         Assert.Equal((true, true, true, true), (upBeforeEnough, down, triedAgain, downAgain));
         Assert.True(health.IsUp(PaymentProvider.Kiotapay));
         Assert.True(health.IsUp(PaymentProvider.Waftpay));
+    }
+
+    [Fact]
+    public async Task The_workers_readiness_detail_names_a_provider_that_is_down_without_taking_the_worker_out()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-03T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var health = new ProviderHealth(time, services.GetRequiredService<IMeterFactory>());
+        health.Record(PaymentProvider.Waftpay, answered: true);
+        var allUp = await new ProviderHealthCheck(health).CheckHealthAsync(new HealthCheckContext());
+        for (var i = 0; i < ProviderHealth.MinimumCalls; i++)
+        {
+            health.Record(PaymentProvider.Kiotapay, answered: false);
+        }
+
+        var oneDown = await new ProviderHealthCheck(health).CheckHealthAsync(new HealthCheckContext());
+
+        Assert.Equal(HealthStatus.Healthy, allUp.Status);
+        Assert.Equal(HealthStatus.Degraded, oneDown.Status);
+        Assert.Contains("kiotapay", oneDown.Description, StringComparison.Ordinal);
+        Assert.Equal(("up", "down (skipped by routing)"), (oneDown.Data["waftpay"], oneDown.Data["kiotapay"]));
     }
 
     private static CheckoutRequest Kes(params PaymentMethod[] accepted) =>
