@@ -7,6 +7,7 @@ using System.Text.Json;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Client;
 using CheckoutOrchestrator.Harness;
+using CheckoutOrchestrator.Simulators.Infrastructure;
 
 namespace CheckoutOrchestrator.Reliability;
 
@@ -26,7 +27,7 @@ public sealed class FailoverRun(SeparateHosts stack, HttpClient simulator, int c
 
         await OpenAllAsync(client, customer, 5, "warm-up");
         var before = await OpenAllAsync(client, customer, checkouts / 2, "up");
-        (await simulator.PutAsJsonAsync("/simulator/kiotapay/faults", new { failNext = 1_000_000, failStatus = 503, pathContains = "checkout" })).EnsureSuccessStatusCode();
+        (await simulator.PutAsJsonAsync("/simulator/kiotapay/faults", new FaultSettings { FailNext = 1_000_000, FailStatus = 503, PathContains = "checkout" })).EnsureSuccessStatusCode();
         var kiotapaySessions = await SessionsAsync("kiotapay");
         var during = await OpenAllAsync(client, customer, checkouts, "down");
         var named = await NamedAsync(client, 5);
