@@ -1,5 +1,6 @@
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Notifications;
+using CheckoutOrchestrator.Workflows.Rules;
 using Temporalio.Common;
 using Temporalio.Workflows;
 

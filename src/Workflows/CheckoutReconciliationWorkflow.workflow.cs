@@ -1,5 +1,6 @@
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Providers;
+using CheckoutOrchestrator.Workflows.Rules;
 using Temporalio.Workflows;
 
 namespace CheckoutOrchestrator.Workflows;
@@ -27,7 +28,7 @@ public sealed class CheckoutReconciliationWorkflow
         this.input = input;
         var closed = input.Checkout;
         steps = new(
-            Checkout.Resume(CheckoutTerms.Of(closed, input.Capabilities, PollPlan.Standard), closed),
+            Checkout.Resume(CheckoutTerms.Of(closed, input.Capabilities, PollPlan.Standard) with { Changes = PatchedRules.Instance }, closed),
             input.ProviderTaskQueue,
             Published.AllOf(closed),
             closed.Notifications);

@@ -1,5 +1,6 @@
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Notifications;
+using CheckoutOrchestrator.Workflows.Rules;
 
 namespace CheckoutOrchestrator.Workflows;
 
@@ -40,6 +41,41 @@ public sealed record CheckoutSnapshot(
     public bool NeedsReview => ReviewNotes.Count > 0;
 
     public bool IsFinal => Status.IsTerminal();
+
+    /// <summary>The checkout as its rules' parts hold it now.</summary>
+    public static CheckoutSnapshot Of(
+        CheckoutTerms terms, CheckoutLedger ledger, SessionRecord provider, DateTimeOffset deadline, DateTimeOffset? watchUntil, IReadOnlyList<NotificationRecord> notifications)
+    {
+        var session = provider.Session;
+        return new(
+            CheckoutId: terms.CheckoutId,
+            MerchantId: terms.MerchantId,
+            MerchantReference: terms.MerchantReference,
+            Provider: terms.Provider,
+            Amount: terms.Amount,
+            Status: ledger.Status,
+            SessionOpened: session is not null,
+            ProviderStatus: provider.LastStatus,
+            ProviderSessionId: session?.SessionId,
+            ProviderReference: session?.Reference,
+            ProviderPaymentId: session?.PaymentId,
+            CheckoutUrl: session?.CheckoutUrl,
+            Action: session?.Action,
+            CreatedAt: terms.CreatedAt,
+            ExpiresAt: session is null ? null : deadline,
+            CompletedAt: ledger.FinishedAt,
+            FailureReason: ledger.FailureReason,
+            CreateFailure: provider.CreateFailure,
+            ReviewNotes: [.. ledger.ReviewNotes],
+            Timeline: [.. ledger.Timeline],
+            RequestFingerprint: terms.RequestFingerprint,
+            LatePayment: ledger.LatePayment,
+            WatchingForLatePaymentUntil: watchUntil,
+            Notifications: notifications,
+            NotificationUrl: terms.NotificationUrl,
+            ProviderCreatedAt: session?.CreatedAt,
+            Routing: provider.Routing);
+    }
 
     /// <summary>The provider's session as this snapshot shows it, to go on asking about it.</summary>
     public ProviderSession Session() =>

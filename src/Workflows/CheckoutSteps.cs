@@ -1,6 +1,7 @@
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Notifications;
 using CheckoutOrchestrator.Workflows.Contracts;
+using CheckoutOrchestrator.Workflows.Rules;
 using Microsoft.Extensions.Logging;
 using Temporalio.Common;
 using Temporalio.Exceptions;

@@ -1,6 +1,7 @@
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Workflows.Contracts;
 using CheckoutOrchestrator.Workflows.Opening;
+using CheckoutOrchestrator.Workflows.Rules;
 using Temporalio.Common;
 using Temporalio.Exceptions;
 using Temporalio.Workflows;
@@ -26,12 +27,12 @@ public sealed class CheckoutWorkflow
         this.input = input;
         steps = input.Watch is { } watch
             ? new(
-                Checkout.Resume(CheckoutTerms.Of(input, watch.Checkout.CreatedAt), watch.Checkout, watch.Until, watch.Lookups),
+                Checkout.Resume(CheckoutTerms.Of(input, watch.Checkout.CreatedAt) with { Changes = PatchedRules.Instance }, watch.Checkout, watch.Until, watch.Lookups),
                 input.ProviderTaskQueue,
                 Published.AllOf(watch.Checkout),
                 watch.Checkout.Notifications)
             : new(
-                Checkout.Start(CheckoutTerms.Of(input, CheckoutOpening.CreatedAt(Workflow.Info.WorkflowStartTime))),
+                Checkout.Start(CheckoutTerms.Of(input, CheckoutOpening.CreatedAt(Workflow.Info.WorkflowStartTime)) with { Changes = PatchedRules.Instance }),
                 input.ProviderTaskQueue,
                 Published.AtStart);
     }

@@ -1,4 +1,5 @@
 using CheckoutOrchestrator.Providers;
+using CheckoutOrchestrator.Workflows.Rules;
 using Temporalio.Common;
 using Temporalio.Workflows;
 

@@ -1,4 +1,5 @@
 using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Workflows.Rules;
 
 namespace CheckoutOrchestrator.Workflows.Opening;
 

@@ -4,6 +4,7 @@ using CheckoutOrchestrator.Providers;
 using CheckoutOrchestrator.Tests.Infrastructure;
 using CheckoutOrchestrator.Tests.Workflows;
 using CheckoutOrchestrator.Workflows;
+using CheckoutOrchestrator.Workflows.Rules;
 using Xunit;
 
 namespace CheckoutOrchestrator.Tests.Rules;
@@ -57,7 +58,7 @@ public sealed class CheckoutRulesTests
 
         // One a second for ten minutes: each minute at most one lookup, never closer together than the interval.
         Assert.InRange(lookups.Count, 9, 11);
-        Assert.All(lookups.Zip(lookups.Skip(1)), pair => Assert.True(pair.Second - pair.First >= Checkout.HintInterval));
+        Assert.All(lookups.Zip(lookups.Skip(1)), pair => Assert.True(pair.Second - pair.First >= CheckoutHints.Interval));
         Assert.Equal(PaymentStatus.Pending, checkout.Status);
         Assert.Empty(checkout.Snapshot([]).ReviewNotes);
     }
@@ -71,7 +72,7 @@ public sealed class CheckoutRulesTests
         checkout.TakeLookup(checkout.LookupDue(deadline)!, null, deadline);
         checkout.Advance(deadline);
         Assert.False(checkout.IsFinal);
-        Assert.Equal(deadline + Checkout.ProcessingGrace, checkout.Deadline);
+        Assert.Equal(deadline + CheckoutDeadline.ProcessingGrace, checkout.Deadline);
 
         var end = checkout.Deadline;
         checkout.TakeLookup(checkout.LookupDue(end)!, null, end);

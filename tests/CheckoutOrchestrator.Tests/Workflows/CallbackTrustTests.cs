@@ -3,6 +3,7 @@ using CheckoutOrchestrator.Notifications;
 using CheckoutOrchestrator.Providers;
 using CheckoutOrchestrator.Tests.Infrastructure;
 using CheckoutOrchestrator.Workflows;
+using CheckoutOrchestrator.Workflows.Rules;
 using Xunit;
 
 namespace CheckoutOrchestrator.Tests.Workflows;
@@ -28,7 +29,7 @@ public sealed class CallbackTrustTests : WorkflowTestBase
             }
 
             await WaitForLookupsAsync(provider, 1);
-            await Env.DelayAsync(Checkout.HintInterval * 3);
+            await Env.DelayAsync(CheckoutHints.Interval * 3);
             var lookups = provider.Lookups;
             provider.AnswerLookups(new ProviderStatus("SUCCEEDED", PaymentStatus.Succeeded, null, 1500m));
             await SendAsync(handle, Callback("paid", PaymentStatus.Succeeded, "SUCCEEDED", CallbackEvidence.Token));

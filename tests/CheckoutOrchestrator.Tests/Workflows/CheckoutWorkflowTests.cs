@@ -4,6 +4,7 @@ using CheckoutOrchestrator.Providers;
 using CheckoutOrchestrator.Tests.Infrastructure;
 using CheckoutOrchestrator.Workflows;
 using CheckoutOrchestrator.Workflows.Opening;
+using CheckoutOrchestrator.Workflows.Rules;
 using Temporalio.Client;
 using Temporalio.Common;
 using Temporalio.Exceptions;
@@ -290,7 +291,7 @@ public sealed class CheckoutWorkflowTests : WorkflowTestBase
 
         Assert.Equal(PaymentStatus.Succeeded, result.Final.Status);
         Assert.True(result.Final.CompletedAt > result.Deadline.AddMinutes(3));
-        Assert.True(result.Final.CompletedAt <= result.Deadline + Checkout.ProcessingGrace);
+        Assert.True(result.Final.CompletedAt <= result.Deadline + CheckoutDeadline.ProcessingGrace);
     }
 
     [Fact]
@@ -320,18 +321,22 @@ public sealed class CheckoutWorkflowTests : WorkflowTestBase
     }
 
     [Fact]
-    public async Task A_callback_for_another_reference_changes_nothing_and_is_no_reason_for_review_by_itself()
+    public async Task A_callback_for_another_reference_is_not_believed_but_buys_a_lookup_and_a_review()
     {
-        var result = await WithWorkerAsync(new FakeProviderActivities(), async taskQueue =>
+        var provider = new FakeProviderActivities();
+        var result = await WithWorkerAsync(provider, async taskQueue =>
         {
             var (handle, _) = await OpenAsync(Input(expiresInSeconds: 300), taskQueue);
-            await SendAsync(handle, Callback("evt-1", PaymentStatus.Succeeded, "SUCCESS", reference: "someone-else"));
+            await SendAsync(handle, Callback("evt-1", PaymentStatus.Succeeded, "SUCCESS", CallbackEvidence.Token, reference: "someone-else", paymentId: "pay-of-someone-else"));
             return await OutcomeAsync(handle);
         });
 
-        // A security event (a metric and a warning), not a person's problem: nothing was believed.
+        // Not evidence: the lookup it bought asks by this checkout's own ids, and the provider says nothing was paid.
         Assert.Equal(PaymentStatus.Expired, result.Status);
-        Assert.False(result.NeedsReview, string.Join(" | ", result.ReviewNotes.Select(n => n.Note)));
+        Assert.Contains(provider.LookupTimes, t => t < result.ExpiresAt);
+        Assert.DoesNotContain(provider.LookedUp, s => s.PaymentId == "pay-of-someone-else");
+        var note = Assert.Single(result.ReviewNotes, n => n.Reason == ReviewReason.ForeignReference);
+        Assert.Contains("named reference someone-else", note.Note, StringComparison.Ordinal);
     }
 
     [Fact]

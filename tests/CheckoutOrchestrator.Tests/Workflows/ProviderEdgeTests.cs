@@ -3,6 +3,7 @@ using CheckoutOrchestrator.Notifications;
 using CheckoutOrchestrator.Providers;
 using CheckoutOrchestrator.Tests.Infrastructure;
 using CheckoutOrchestrator.Workflows;
+using CheckoutOrchestrator.Workflows.Rules;
 using Xunit;
 
 namespace CheckoutOrchestrator.Tests.Workflows;
@@ -23,7 +24,7 @@ public sealed class ProviderEdgeTests : WorkflowTestBase
 
         var expiry = result.Timeline[^1];
         Assert.Equal(PaymentStatus.Expired, result.Status);
-        Assert.True(expiry.At >= result.ExpiresAt!.Value.Add(Checkout.ProcessingGrace) - Checkout.ProcessingGrace, "the deadline moved by the grace");
+        Assert.True(expiry.At >= result.ExpiresAt!.Value.Add(CheckoutDeadline.ProcessingGrace) - CheckoutDeadline.ProcessingGrace, "the deadline moved by the grace");
         Assert.Contains(result.ReviewNotes, n => n.Reason == ReviewReason.ProviderUnreachable);
         Assert.True(provider.LookupTimes.Count(t => t <= expiry.At) >= 3, $"asked {provider.LookupTimes.Count(t => t <= expiry.At)} times before the end");
         Assert.Equal([MerchantEventTypes.Expired, MerchantEventTypes.NeedsReview], provider.Delivered.Take(2).Select(d => d.Type));

@@ -2,7 +2,7 @@ using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Providers;
 using CheckoutOrchestrator.Routing;
 
-namespace CheckoutOrchestrator.Workflows;
+namespace CheckoutOrchestrator.Workflows.Rules;
 
 /// <summary>What a checkout was asked to be, fixed when it started: who, how much, where, and what its provider can do.</summary>
 public sealed record CheckoutTerms(
@@ -19,6 +19,9 @@ public sealed record CheckoutTerms(
     PollPlan Plan,
     IReadOnlyList<ProviderRoute>? Alternatives = null)
 {
+    /// <summary>Which of the rules changed since 1.0 this checkout follows (a running workflow answers from its patches).</summary>
+    public IRuleChanges Changes { get; init; } = LatestRules.Instance;
+
     public static CheckoutTerms Of(CheckoutWorkflowInput input, DateTimeOffset createdAt) => new(
         input.CheckoutId,
         input.Request.MerchantId,

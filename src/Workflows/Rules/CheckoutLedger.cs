@@ -1,6 +1,6 @@
 using CheckoutOrchestrator.Checkouts;
 
-namespace CheckoutOrchestrator.Workflows;
+namespace CheckoutOrchestrator.Workflows.Rules;
 
 /// <summary>
 /// A checkout's status and how it got there. It only moves forward: a stale or reordered report
@@ -39,6 +39,9 @@ public sealed class CheckoutLedger
 
     public LatePayment? LatePayment { get; private set; }
 
+    /// <summary>The last failed attempt on a page that stayed open, if the customer failed once.</summary>
+    public TimelineEntry? FailedAttempt { get; private set; }
+
     public IReadOnlyList<TimelineEntry> Timeline => timeline;
 
     public IReadOnlyList<ReviewNote> ReviewNotes => reviewNotes;
@@ -74,8 +77,11 @@ public sealed class CheckoutLedger
         timeline.Add(new TimelineEntry(at, PaymentStatus.Pending, StatusSource.Created, null, detail, TimelineKind.FailedOver));
 
     /// <summary>A failed attempt on a page that stays open: on the timeline, the checkout's status unchanged.</summary>
-    public void AttemptFailed(StatusSource source, DateTimeOffset at, string? providerStatus, string? reason) =>
-        timeline.Add(new TimelineEntry(at, PaymentStatus.Failed, source, providerStatus, reason, TimelineKind.AttemptFailed));
+    public void AttemptFailed(StatusSource source, DateTimeOffset at, string? providerStatus, string? reason)
+    {
+        FailedAttempt = new TimelineEntry(at, PaymentStatus.Failed, source, providerStatus, reason, TimelineKind.AttemptFailed);
+        timeline.Add(FailedAttempt);
+    }
 
     /// <summary>Keeps the first payment reported after a non-successful end; returns false for any other.</summary>
     public bool RecordLatePayment(LatePayment payment)

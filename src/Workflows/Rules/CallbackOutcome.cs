@@ -1,4 +1,4 @@
-namespace CheckoutOrchestrator.Workflows;
+namespace CheckoutOrchestrator.Workflows.Rules;
 
 /// <summary>What a checkout made of a callback.</summary>
 public enum CallbackOutcome

@@ -1,13 +1,18 @@
 using System.Globalization;
 using CheckoutOrchestrator.Checkouts;
 
-namespace CheckoutOrchestrator.Workflows;
+namespace CheckoutOrchestrator.Workflows.Rules;
 
 /// <summary>What a person reading a checkout's review list is told, and what to check.</summary>
 public static class CheckoutNotes
 {
     public static string AnswerForAnotherReference(PaymentProvider provider, string reported, string reference) =>
         $"{provider}'s status lookup answered for reference {reported}, not this checkout's {reference}; the answer was not taken.";
+
+    public static string CallbackForAnotherReference(PaymentProvider provider, ProviderEvent callback, string reference) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"A {provider} callback on this checkout's own URL at {callback.ReceivedAt:u} named reference {callback.ProviderReference}, not this checkout's {reference}, and said {callback.Status?.Raw ?? "nothing readable"}. It was not taken as evidence; the provider was asked instead. If {provider} echoes something else there, this checkout may have been paid: check its dashboard.");
 
     public static string OtherAmount(PaymentProvider provider, decimal paid, Money expected, string? detail) =>
         string.Create(

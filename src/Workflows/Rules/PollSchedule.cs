@@ -1,6 +1,6 @@
 using CheckoutOrchestrator.Providers;
 
-namespace CheckoutOrchestrator.Workflows;
+namespace CheckoutOrchestrator.Workflows.Rules;
 
 /// <summary>
 /// When to ask the provider if no callback came: the plan's intervals in turn, the last repeating,

@@ -1,16 +1,20 @@
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Notifications;
-using CheckoutOrchestrator.Providers;
 
-namespace CheckoutOrchestrator.Workflows;
+namespace CheckoutOrchestrator.Workflows.Rules;
 
-/// <summary>How a status is applied: a final state, a review note, or a late payment.</summary>
-public sealed partial class Checkout
+/// <summary>
+/// How a reported status moves a checkout: to a final state, onto the timeline as a failed attempt
+/// on a page that stays open, as a late payment after the end, or onto the review list when it does
+/// not add up. Works on the parts of a <see cref="Checkout"/> it is given.
+/// </summary>
+internal sealed class CheckoutOutcomes(CheckoutTerms terms, CheckoutLedger ledger, SessionRecord provider, CallbackClaims claims, LookupLog lookups)
 {
-    private void Apply(ProviderStatus status, StatusSource source, string? detail, DateTimeOffset at)
+    public void Apply(ProviderStatus status, StatusSource source, string? detail, DateTimeOffset at)
     {
-        providerStatus = status.Raw;
-        if (status.Reference is { } reference && reference != session!.Reference)
+        provider.Reported(status.Raw);
+        var session = provider.Session!;
+        if (status.Reference is { } reference && reference != session.Reference)
         {
             ledger.Flag(ReviewReason.ForeignReference, CheckoutNotes.AnswerForAnotherReference(terms.Provider, reference, session.Reference), at);
             return;
@@ -27,7 +31,7 @@ public sealed partial class Checkout
             return;
         }
 
-        if (IsFinal)
+        if (ledger.IsFinal)
         {
             if (reported == PaymentStatus.Succeeded)
             {
@@ -37,28 +41,27 @@ public sealed partial class Checkout
             return;
         }
 
-        if (reported == PaymentStatus.Failed && !Capabilities.SessionClosesOnFailure)
+        if (reported == PaymentStatus.Failed && !terms.Capabilities.SessionClosesOnFailure)
         {
             ledger.AttemptFailed(source, at, status.Raw, status.FailureReason ?? detail);
-            failedAttempt = ledger.Timeline[^1];
             return;
         }
 
         Conclude(reported, source, status.Raw, detail, at, status.FailureReason);
     }
 
-    private void Conclude(PaymentStatus status, StatusSource source, string? raw, string? detail, DateTimeOffset at, string? failureReason = null)
+    public void Conclude(PaymentStatus status, StatusSource source, string? raw, string? detail, DateTimeOffset at, string? failureReason = null)
     {
         if (status.IsTerminal() && status != PaymentStatus.Succeeded)
         {
-            if (unconfirmedSuccess is { } claim)
+            if (claims.UnconfirmedSuccess is { } claim)
             {
                 ledger.Flag(ReviewReason.UnconfirmedSuccess, CheckoutNotes.Unconfirmed(claim, terms.Provider), at);
             }
 
-            if (lastLookupMissedSession && Capabilities.LookupFindsUnpaidSessions)
+            if (lookups.LastMissedSession && terms.Capabilities.LookupFindsUnpaidSessions)
             {
-                ledger.Flag(ReviewReason.SessionMissing, CheckoutNotes.SessionMissing(terms.Provider, session), at);
+                ledger.Flag(ReviewReason.SessionMissing, CheckoutNotes.SessionMissing(terms.Provider, provider.Session), at);
             }
         }
 
@@ -66,13 +69,13 @@ public sealed partial class Checkout
     }
 
     /// <summary>An unpaid end nobody could confirm: no lookup exists, or the last one went unanswered.</summary>
-    private void FlagUnconfirmedEnd(DateTimeOffset at, string endedAs)
+    public void FlagUnconfirmedEnd(DateTimeOffset at, string endedAs)
     {
-        if (!Capabilities.StatusLookup)
+        if (!terms.Capabilities.StatusLookup)
         {
-            ledger.Flag(ReviewReason.NoLookupToConfirm, CheckoutNotes.NoLookup(endedAs, hints), at);
+            ledger.Flag(ReviewReason.NoLookupToConfirm, CheckoutNotes.NoLookup(endedAs, claims.Hints), at);
         }
-        else if (lastLookupUnanswered)
+        else if (lookups.LastUnanswered)
         {
             ledger.Flag(ReviewReason.ProviderUnreachable, CheckoutNotes.Unreachable(endedAs, terms.Provider), at);
         }
@@ -80,6 +83,7 @@ public sealed partial class Checkout
 
     private void RecordLatePayment(ProviderStatus status, StatusSource source, string evidence, DateTimeOffset at)
     {
+        var session = provider.Session;
         var payment = new LatePayment(
             terms.Amount with { Value = status.PaidAmount ?? terms.Amount.Value },
             status.Raw,
