@@ -7,6 +7,8 @@ namespace CheckoutOrchestrator.Checkouts;
 /// does not know the session or transaction we asked about; <see cref="Reference"/> is our
 /// reference as the provider echoed it, when it does. <see cref="AmountDetail"/> spells out every
 /// amount the provider reported (charges, totals, fees), for a person checking a mismatch.
+/// <see cref="ReviewNote"/> says why a person should look even though the answer was taken (e.g. two
+/// of the provider's answers about one checkout disagreed in a way no rule settles).
 /// </summary>
 public sealed record ProviderStatus(
     string Raw,
@@ -15,7 +17,8 @@ public sealed record ProviderStatus(
     decimal? PaidAmount = null,
     bool SessionMissing = false,
     string? Reference = null,
-    string? AmountDetail = null)
+    string? AmountDetail = null,
+    string? ReviewNote = null)
 {
     public static ProviderStatus Missing(string raw) => new(raw, null, SessionMissing: true);
 }

@@ -26,7 +26,10 @@ public enum ReviewReason
     [JsonStringEnumMemberName("foreign_reference")]
     ForeignReference,
 
-    /// <summary>The provider's own fields disagree (Chpter's paid vs payment_status).</summary>
+    /// <summary>
+    /// The provider's own fields or answers disagree, or leave open what happened (Chpter's paid vs
+    /// payment_status; Waftpay's answers about a checkout and about its newest attempt).
+    /// </summary>
     [JsonStringEnumMemberName("provider_fields_disagree")]
     ProviderFieldsDisagree,
 

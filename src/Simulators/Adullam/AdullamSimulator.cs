@@ -48,6 +48,9 @@ public sealed partial class AdullamSimulator : ProviderSimulator
     /// <summary>The undocumented single GET answers with some other session's body: a guess that found another endpoint's answer.</summary>
     public bool SingleSessionGetAnswersAnother { get; set; }
 
+    /// <summary>The undocumented single GET refuses every request with this status (400, 403, 422…), as an endpoint that is not Adullam's might.</summary>
+    public int? SingleSessionGetRefusesWith { get; set; }
+
     /// <summary>The list's order is undocumented: "newest" first (the default here) or "oldest" first.</summary>
     public string ListOrder { get; set; } = "newest";
 
@@ -63,10 +66,11 @@ public sealed partial class AdullamSimulator : ProviderSimulator
 
         app.MapGet("/adullam/phone", (AdullamSimulator simulator) => Results.Content(simulator.PhonePage(), "text/html"));
         app.MapHostedPage<AdullamSimulator>("/adullam/phone/{id}", failLabel: "Decline", cancelLabel: null);
-        app.MapPut("/simulator/adullam/single-session-get", (bool enabled, bool? foreign, AdullamSimulator simulator) =>
+        app.MapPut("/simulator/adullam/single-session-get", (bool enabled, bool? foreign, int? refuses, AdullamSimulator simulator) =>
         {
             simulator.SingleSessionGet = enabled;
             simulator.SingleSessionGetAnswersAnother = foreign ?? false;
+            simulator.SingleSessionGetRefusesWith = refuses;
             return Results.NoContent();
         });
         app.MapPut("/simulator/adullam/list-order", (string order, AdullamSimulator simulator) =>
@@ -301,7 +305,7 @@ public sealed partial class AdullamSimulator : ProviderSimulator
         }
 
         Stats.CountStatusLookup();
-        var sorted = ListOrder == "oldest" ? All.Reverse() : All;
+        var sorted = ListOrder == "oldest" ? Known.Reverse() : Known;
         var matching = sorted.Where(s => status is null || s.Status == status).ToList();
         matching.ForEach(ExpireIfDue);
         var page = matching.Skip(offset).Take(Math.Clamp(limit, 1, 100)).ToList();
@@ -328,6 +332,11 @@ public sealed partial class AdullamSimulator : ProviderSimulator
         }
 
         Stats.CountStatusLookup();
+        if (SingleSessionGetRefusesWith is { } refusal)
+        {
+            return Error(refusal, "invalid_request", "Simulated refusal of GET /v1/checkouts/{id}");
+        }
+
         if (SingleSessionGetAnswersAnother)
         {
             return All.FirstOrDefault(s => s.Id != id) is { } other ? Results.Json(View(other)) : Results.Json(new { });

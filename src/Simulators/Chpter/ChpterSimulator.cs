@@ -29,6 +29,9 @@ public sealed class ChpterSimulator : ProviderSimulator
     /// </summary>
     public string ErrorFormat { get; set; } = "legacy";
 
+    /// <summary>Which of Chpter's two failure payloads a failed attempt sends: "MPESA" (the default) or "CARD" (its documented card failure).</summary>
+    public string FailureMethod { get; set; } = "MPESA";
+
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/chpter").WithMetadata(new ProviderApiEndpoint("chpter"));
@@ -37,6 +40,11 @@ public sealed class ChpterSimulator : ProviderSimulator
         app.MapPut("/simulator/chpter/errors", (string format, ChpterSimulator simulator) =>
         {
             simulator.ErrorFormat = format;
+            return Results.NoContent();
+        });
+        app.MapPut("/simulator/chpter/failures", (string method, ChpterSimulator simulator) =>
+        {
+            simulator.FailureMethod = method;
             return Results.NoContent();
         });
     }
@@ -58,7 +66,7 @@ public sealed class ChpterSimulator : ProviderSimulator
     protected override IReadOnlyList<OutgoingCallback> OnFailed(SimulatedSession session, DateTimeOffset now)
     {
         session.MoveTo("failed", now, isFinal: true);
-        return Notify(session, "MPESA", "False", "Insufficient funds", "Payment Incomplete.");
+        return Notify(session, FailureMethod, "False", "Insufficient funds", "Payment Incomplete.");
     }
 
     // [inferred] No callback is documented for a customer who walks away.

@@ -53,6 +53,16 @@ public static class ControlEndpoints
             s.RetryAfterFailure = retryAfterFailure;
             return Results.NoContent();
         });
+        provider.MapPut("/lookup", (string provider, bool forgets, IEnumerable<ProviderSimulator> simulators) =>
+        {
+            if (Find(simulators, provider) is not { } s)
+            {
+                return Results.NotFound();
+            }
+
+            s.LookupForgets = forgets;
+            return Results.NoContent();
+        });
         provider.MapPost("/revoke-tokens", (string provider, IEnumerable<ProviderSimulator> simulators) =>
         {
             if (Find(simulators, provider) is not { } s)

@@ -28,6 +28,13 @@ public sealed class FaultInjectionMiddleware
         }
 
         var fault = switchboard.TakeRequestFault(api.Provider, context.Request.Method, context.Request.Path);
+        var answerDelay = switchboard.AnswerDelay(api.Provider, context.Request.Method, context.Request.Path);
+        if (fault is null && answerDelay > TimeSpan.Zero)
+        {
+            await AnswerLaterAsync(context, answerDelay);
+            return;
+        }
+
         if (fault is null)
         {
             await next(context);
@@ -56,5 +63,25 @@ public sealed class FaultInjectionMiddleware
         }
 
         await context.Response.WriteAsJsonAsync(new { message = $"Simulated failure {fault.Status}" }, context.RequestAborted);
+    }
+
+    /// <summary>Processes the request now and lets its answer out only after the delay.</summary>
+    private async Task AnswerLaterAsync(HttpContext context, TimeSpan delay)
+    {
+        var original = context.Response.Body;
+        using var held = new MemoryStream();
+        context.Response.Body = held;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        await Task.Delay(delay, context.RequestAborted);
+        held.Position = 0;
+        await held.CopyToAsync(original, context.RequestAborted);
     }
 }

@@ -9,6 +9,13 @@ public sealed record FaultSettings
     /// <summary>Added to every API request.</summary>
     public int LatencyMs { get; init; }
 
+    /// <summary>
+    /// Added after a request was processed, before its answer leaves: a status lookup answers with
+    /// the state it read before the wait, whatever happened meanwhile (a payment, its callback).
+    /// Honours <see cref="PathContains"/> and <see cref="Method"/>.
+    /// </summary>
+    public int AnswerDelayMs { get; init; }
+
     /// <summary>The next N API requests answer <see cref="FailStatus"/>.</summary>
     public int FailNext { get; init; }
 

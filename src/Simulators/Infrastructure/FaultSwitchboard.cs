@@ -14,14 +14,17 @@ public sealed class FaultSwitchboard
 
     public void Clear(string provider) => settings.TryRemove(provider, out _);
 
+    /// <summary>How long the answer to this request waits after it was processed.</summary>
+    public TimeSpan AnswerDelay(string provider, string method, string path) =>
+        Get(provider) is { AnswerDelayMs: > 0 } current && Applies(current, method, path) ? TimeSpan.FromMilliseconds(current.AnswerDelayMs) : TimeSpan.Zero;
+
     /// <summary>Takes one of the pending request faults for this method and path, if any.</summary>
     public RequestFault? TakeRequestFault(string provider, string method, string path)
     {
         lock (gate)
         {
             var current = Get(provider);
-            if ((current.PathContains is { } filter && !path.Contains(filter, StringComparison.OrdinalIgnoreCase))
-                || (current.Method is { } only && !string.Equals(only, method, StringComparison.OrdinalIgnoreCase)))
+            if (!Applies(current, method, path))
             {
                 return null;
             }
@@ -47,6 +50,10 @@ public sealed class FaultSwitchboard
             return FaultDice.Chance(current.FailRate) ? Fault(hang: false) : null;
         }
     }
+
+    private static bool Applies(FaultSettings faults, string method, string path) =>
+        (faults.PathContains is not { } filter || path.Contains(filter, StringComparison.OrdinalIgnoreCase))
+        && (faults.Method is not { } only || string.Equals(only, method, StringComparison.OrdinalIgnoreCase));
 }
 
 public sealed record RequestFault(bool Hang, int Status, int? RetryAfterSeconds, bool AfterProcessing);

@@ -37,11 +37,20 @@ public abstract class ProviderSimulator
     /// </summary>
     public bool RetryAfterFailure { get; set; }
 
+    /// <summary>
+    /// The status lookup has lost every session it knew and answers "not found", as a provider that
+    /// archived or mislaid them would: switched with PUT /simulator/{provider}/lookup?forgets=true.
+    /// </summary>
+    public bool LookupForgets { get; set; }
+
     protected ConcurrentDictionary<string, SimulatedSession> Sessions { get; } = new(StringComparer.Ordinal);
 
     protected CallbackSender Callbacks { get; }
 
     protected TimeProvider Time { get; }
+
+    /// <summary>The sessions a status lookup can see (none once it has lost them).</summary>
+    protected IEnumerable<SimulatedSession> Known => LookupForgets ? [] : All;
 
     public virtual SimulatedSession? FindForPage(string pageId) => Sessions.GetValueOrDefault(pageId);
 
@@ -115,9 +124,10 @@ public abstract class ProviderSimulator
 
     protected SimulatedSession Add(SimulatedSession session) => Sessions[session.Id] = session;
 
+    /// <summary>A session as a status lookup finds it, brought up to date first.</summary>
     protected SimulatedSession? Find(string id)
     {
-        var session = Sessions.GetValueOrDefault(id);
+        var session = LookupForgets ? null : Sessions.GetValueOrDefault(id);
         if (session is not null)
         {
             ExpireIfDue(session);

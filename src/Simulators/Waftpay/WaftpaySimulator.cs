@@ -54,6 +54,13 @@ public sealed class WaftpaySimulator : ProviderSimulator
     /// <summary>Callbacks leave out "results" (nothing but status, code and description).</summary>
     public bool CallbacksWithoutResults { get; set; }
 
+    /// <summary>
+    /// What a callback's results.transaction_reference echoes: "checkout-reference" (ours, the default),
+    /// or "payment-reference" (the merchant's). [inferred] The seed's example matches neither of its
+    /// request's references, so which one Waftpay echoes is unknown.
+    /// </summary>
+    public string EchoedReference { get; set; } = "checkout-reference";
+
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/waftpay/api").WithMetadata(new ProviderApiEndpoint("waftpay"));
@@ -72,9 +79,10 @@ public sealed class WaftpaySimulator : ProviderSimulator
             simulator.QueryShape = shape ?? simulator.QueryShape;
             return Results.NoContent();
         });
-        app.MapPut("/simulator/waftpay/callbacks", (bool withoutResults, WaftpaySimulator simulator) =>
+        app.MapPut("/simulator/waftpay/callbacks", (bool? withoutResults, string? echo, WaftpaySimulator simulator) =>
         {
-            simulator.CallbacksWithoutResults = withoutResults;
+            simulator.CallbacksWithoutResults = withoutResults ?? simulator.CallbacksWithoutResults;
+            simulator.EchoedReference = echo ?? simulator.EchoedReference;
             return Results.NoContent();
         });
     }
@@ -175,7 +183,7 @@ public sealed class WaftpaySimulator : ProviderSimulator
                 total_charges = 0,
                 total_amount = session.Amount,
                 account = session.Phone,
-                transaction_reference = session.Reference,
+                transaction_reference = EchoedReference == "payment-reference" ? session.Extra["payment_reference"] : session.Reference,
                 payment_uuid = paymentUuid,
                 external_reference = $"SIM{paymentUuid[..Math.Min(7, paymentUuid.Length)]}",
                 time_processed = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture),
@@ -342,7 +350,7 @@ public sealed class WaftpaySimulator : ProviderSimulator
         {
             (_, "nothing") => null,
             ("transaction_reference", "all") => sessionByReference.TryGetValue(value!, out var id) ? Find(id) : null,
-            ("payment_uuid", _) => All.FirstOrDefault(s => s.Extra.ContainsKey($"state:{value}")),
+            ("payment_uuid", _) => Known.FirstOrDefault(s => s.Extra.ContainsKey($"state:{value}")),
             _ => null,
         };
 

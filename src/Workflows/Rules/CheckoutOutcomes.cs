@@ -14,6 +14,12 @@ internal sealed class CheckoutOutcomes(CheckoutTerms terms, CheckoutLedger ledge
     {
         provider.Reported(status.Raw);
         var session = provider.Session!;
+        if (status.ReviewNote is { } note)
+        {
+            // Only answers of this release carry a note, so no recorded history meets this branch: no patch.
+            ledger.Flag(ReviewReason.ProviderFieldsDisagree, note, at);
+        }
+
         if (status.Reference is { } reference && reference != session.Reference)
         {
             ledger.Flag(ReviewReason.ForeignReference, CheckoutNotes.AnswerForAnotherReference(terms.Provider, reference, session.Reference), at);

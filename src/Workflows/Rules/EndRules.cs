@@ -39,7 +39,7 @@ internal sealed class EndRules(
             return;
         }
 
-        outcomes.FlagUnconfirmedEnd(now, "Expired");
+        outcomes.FlagUnconfirmedEnd(now, ledger.FailedAttempt is null ? "Expired" : "Failed (the customer's attempt failed and nothing was paid by the deadline)");
         if (ledger.FailedAttempt is { } failed)
         {
             outcomes.Conclude(PaymentStatus.Failed, StatusSource.Expiry, failed.ProviderStatus, "The customer's attempt failed and nothing was paid by the deadline.", now, failed.Detail);

@@ -157,5 +157,29 @@ public sealed class AdullamTests : ProviderTestBase
         }
     }
 
+    [Theory]
+    [InlineData(400)]
+    [InlineData(403)]
+    [InlineData(422)]
+    public async Task A_single_session_get_that_refuses_is_no_answer_and_the_list_says_where_the_session_stands(int refusal)
+    {
+        var checkoutId = SampleCheckouts.NewCheckoutId();
+        var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Adullam));
+        await Simulator.Control.ChooseAsync(PhonePage(session), "pay", "mtnCI");
+        (await Simulator.Http.PutAsync(new Uri($"/simulator/adullam/single-session-get?enabled=true&refuses={refusal}", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        try
+        {
+            await using var host = ProviderTestHost.Create(Simulator, Sink.BaseUrl);
+
+            var status = await host.StatusAsync(checkoutId, PaymentProvider.Adullam, session);
+
+            Assert.Equal(PaymentStatus.Succeeded, status.Status);
+        }
+        finally
+        {
+            await Simulator.Http.PutAsync(new Uri("/simulator/adullam/single-session-get?enabled=false", UriKind.Relative), null);
+        }
+    }
+
     private Uri PhonePage(ProviderSession session) => Simulator.ProviderUrl($"adullam/phone/{session.SessionId}");
 }

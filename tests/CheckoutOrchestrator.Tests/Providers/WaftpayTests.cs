@@ -170,7 +170,36 @@ public sealed class WaftpayTests : ProviderTestBase
     }
 
     [Fact]
-    public async Task A_retry_after_a_failed_attempt_is_a_new_payment_and_asked_by_its_own_uuid_it_succeeded()
+    public async Task A_paid_retry_after_a_failed_attempt_is_a_success_even_asked_with_the_failed_attempts_uuid()
+    {
+        var (session, first, second) = await FailThenPayAsync();
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(PaymentStatus.Succeeded, (await Host.StatusAsync(session.Reference, PaymentProvider.Waftpay, session with { PaymentId = first })).Status);
+        Assert.Equal(PaymentStatus.Succeeded, (await Host.StatusAsync(session.Reference, PaymentProvider.Waftpay, session with { PaymentId = second })).Status);
+        Assert.Equal(PaymentStatus.Succeeded, (await Host.StatusAsync(session.Reference, PaymentProvider.Waftpay, session)).Status);
+    }
+
+    [Fact]
+    public async Task A_failed_attempt_is_a_reason_for_review_where_the_query_does_not_know_the_checkout_and_a_later_attempt_could_hide()
+    {
+        var (session, first, _) = await FailThenPayAsync();
+        (await Simulator.Http.PutAsync(new Uri("/simulator/waftpay/query?knows=provider-ids", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        try
+        {
+            var answer = await Host.StatusAsync(session.Reference, PaymentProvider.Waftpay, session with { PaymentId = first });
+
+            Assert.Equal(PaymentStatus.Failed, answer.Status);
+            Assert.Contains("may have paid in a later attempt", answer.ReviewNote, StringComparison.Ordinal);
+        }
+        finally
+        {
+            (await Simulator.Http.PutAsync(new Uri("/simulator/waftpay/query?knows=all", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        }
+    }
+
+    /// <summary>The customer fails once on the page, then pays on it: two attempts, each with its own payment_uuid.</summary>
+    private async Task<(ProviderSession Session, string FailedUuid, string PaidUuid)> FailThenPayAsync()
     {
         var checkoutId = SampleCheckouts.NewCheckoutId();
         var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Waftpay));
@@ -182,11 +211,7 @@ public sealed class WaftpayTests : ProviderTestBase
             var failed = (await Sink.WaitForAsync(c => c.CheckoutId == checkoutId))[0];
             await Simulator.Control.ChooseAsync(session.CheckoutUrl!, "pay", "MPESA");
             var paid = (await Sink.WaitForAsync(c => c.CheckoutId == checkoutId, count: 3))[^1];
-            var (first, second) = (Host.Read(failed, PaymentProvider.Waftpay).Event!.ProviderPaymentId!, Host.Read(paid, PaymentProvider.Waftpay).Event!.ProviderPaymentId!);
-
-            Assert.NotEqual(first, second);
-            Assert.Equal(PaymentStatus.Failed, (await Host.StatusAsync(checkoutId, PaymentProvider.Waftpay, session with { PaymentId = first })).Status);
-            Assert.Equal(PaymentStatus.Succeeded, (await Host.StatusAsync(checkoutId, PaymentProvider.Waftpay, session with { PaymentId = second })).Status);
+            return (session, Host.Read(failed, PaymentProvider.Waftpay).Event!.ProviderPaymentId!, Host.Read(paid, PaymentProvider.Waftpay).Event!.ProviderPaymentId!);
         }
         finally
         {

@@ -55,6 +55,14 @@ public sealed class AdullamClient : IPaymentProviderClient
                 with { AmountDetail = FormattableString.Invariant($"amount {found.Amount}, transaction_fee {found.TransactionFee} (charged to the merchant)") };
     }
 
+    /// <summary>
+    /// [inferred] An answer from the undocumented GET that is not a session (a 4xx other than the
+    /// token's 401 and the budget's 429, or "not implemented") is no answer: the documented list is asked.
+    /// </summary>
+    private static bool IsNoReadableSession(HttpStatusCode status) =>
+        status is HttpStatusCode.NotImplemented
+        || (status is >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError and not HttpStatusCode.Unauthorized and not HttpStatusCode.TooManyRequests);
+
     private async Task<AdullamCheckoutSession?> FindAsync(ProviderSession session, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -73,9 +81,10 @@ public sealed class AdullamClient : IPaymentProviderClient
                     return single;
                 }
             }
-            catch (ApiException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented)
+            catch (ApiException ex) when (IsNoReadableSession(ex.StatusCode))
             {
-                if (settings.SingleSessionGet == AdullamSingleSessionGet.On || endpoints.SingleGetProven)
+                // Only a 404 from a GET that has answered before says the session is missing; any other refusal asks the list.
+                if (ex.StatusCode == HttpStatusCode.NotFound && (settings.SingleSessionGet == AdullamSingleSessionGet.On || endpoints.SingleGetProven))
                 {
                     return null;
                 }

@@ -65,32 +65,28 @@ public sealed class WaftpayClient : IPaymentProviderClient
     }
 
     /// <summary>
-    /// The status query takes exactly one of transaction_reference, payment_uuid or request_uuid.
-    /// The payment_uuid Waftpay's own callback named is asked first: the query surely knows it.
-    /// [inferred] Our checkout_reference as transaction_reference comes next; whether the query knows
-    /// checkouts by it is undocumented. Neither found is "missing", never "pending".
+    /// The status query takes exactly one of transaction_reference, payment_uuid or request_uuid, and
+    /// a checkout's page lets the customer try again after a failed attempt, each attempt a payment
+    /// of its own. So it asks about the checkout (our checkout_reference as transaction_reference:
+    /// [inferred] the documents do not say the query knows it) and, once an authenticated callback
+    /// named one, about the newest payment_uuid (which it surely knows); see <see cref="WaftpayAnswers"/>.
     /// </summary>
     public async Task<ProviderStatus> GetStatusAsync(ProviderSession session, CancellationToken cancellationToken)
     {
-        WaftpayQueryRequest[] queries = session.PaymentId is { } paymentUuid
-            ? [new(PaymentUuid: paymentUuid), new(TransactionReference: session.Reference)]
-            : [new(TransactionReference: session.Reference)];
-        foreach (var query in queries)
-        {
-            var response = await ProviderCall.RunAsync(StatusContext, () => QueryAsync(query, cancellationToken), cancellationToken);
-            if (response is { IsNotFound: false })
-            {
-                return response.Read();
-            }
-        }
-
-        return ProviderStatus.Missing(WaftpayStatuses.NotFound);
+        var byReference = await AskAsync(new(TransactionReference: session.Reference), cancellationToken);
+        var byPayment = session.PaymentId is { } paymentUuid ? await AskAsync(new(PaymentUuid: paymentUuid), cancellationToken) : null;
+        return WaftpayAnswers.Combine(session.Reference, byReference, byPayment) ?? ProviderStatus.Missing(WaftpayStatuses.NotFound);
     }
 
     // [inferred] Duplicate checkout_reference behaviour is undocumented.
     private static bool IsDuplicateReference(string? code, string? message) =>
         (message?.Contains("already", StringComparison.OrdinalIgnoreCase) ?? false)
         || (message?.Contains("duplicate", StringComparison.OrdinalIgnoreCase) ?? false);
+
+    private async Task<ProviderStatus?> AskAsync(WaftpayQueryRequest query, CancellationToken cancellationToken) =>
+        await ProviderCall.RunAsync(StatusContext, () => QueryAsync(query, cancellationToken), cancellationToken) is { IsNotFound: false } found
+            ? found.Read()
+            : null;
 
     private async Task<WaftpayQueryResponse?> QueryAsync(WaftpayQueryRequest query, CancellationToken cancellationToken)
     {
