@@ -23,6 +23,12 @@ public sealed record ChaosReport
 
     public required int Lost { get; init; }
 
+    /// <summary>Customers who paid as the merchant cancelled, or after a failed attempt with the paid one's callbacks lost (where a lookup exists).</summary>
+    public required int EdgePayments { get; init; }
+
+    /// <summary>Of <see cref="EdgePayments"/>, checkouts that ended cancelled, failed or expired without a recorded late payment.</summary>
+    public required int EdgePaymentsEndedUnpaid { get; init; }
+
     public required int SucceededTwice { get; init; }
 
     public required int ForgedAccepted { get; init; }
@@ -73,6 +79,7 @@ public sealed record ChaosReport
             .AppendLine("| Invariant | Found |")
             .AppendLine("|---|---|")
             .AppendLine(CultureInfo.InvariantCulture, $"| lost payments | {Lost} |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| paid as the merchant cancelled, or after a failed attempt unheard, ended unpaid without a late payment (of {EdgePayments} paid) | {EdgePaymentsEndedUnpaid} |")
             .AppendLine(CultureInfo.InvariantCulture, $"| succeeded twice | {SucceededTwice} |")
             .AppendLine(CultureInfo.InvariantCulture, $"| forged events accepted (of {ForgeriesSent.Values.Sum()} sent) | {ForgedAccepted} |")
             .AppendLine(CultureInfo.InvariantCulture, $"| a second provider session paid for a checkout | {SecondSessions} |")

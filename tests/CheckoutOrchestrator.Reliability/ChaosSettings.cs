@@ -38,6 +38,12 @@ public sealed record ChaosSettings
 
     public double ForgedRate { get; init; } = 0.02;
 
+    /// <summary>
+    /// How long a provider's answer takes to leave after it read its state: a payment made meanwhile
+    /// is not in it, the window in which a cancel's (or deadline's) lookup meets a payment.
+    /// </summary>
+    public int ProviderAnswerDelayMs { get; init; } = 1000;
+
     /// <summary>Deliveries the merchants' endpoint refuses (503) at the start of the run.</summary>
     public int MerchantEndpointFailures { get; init; } = 30;
 

@@ -40,6 +40,21 @@ public sealed class CheckoutDriver
             await ChooseAsync(page, fate == Fate.Pays ? "pay" : "fail");
         }
 
+        if (page is not null && fate == Fate.PaysAsTheMerchantCancels)
+        {
+            var cancel = api.CallAsync(client => client.CancelAsync(checkoutId));
+            await Task.Delay(Random.Shared.Next(2000));
+            await ChooseAsync(page, "pay", ("callbacks", "delivered"));
+            await cancel;
+        }
+
+        if (page is not null && fate == Fate.FailsThenPaysUnheard)
+        {
+            await ChooseAsync(page, "fail", ("callbacks", "delivered"), ("retry", "true"));
+            await Task.Delay(TimeSpan.FromSeconds(1 + Random.Shared.Next(3)));
+            await ChooseAsync(page, "pay", ("callbacks", "lost"));
+        }
+
         var view = await WaitAsync(checkoutId, settings.PatienceSeconds is { } patience ? TimeSpan.FromSeconds(patience) : TimeSpan.FromMinutes(30));
         if (!IsFinal(view) && settings.PatienceSeconds is not null)
         {
@@ -85,12 +100,15 @@ public sealed class CheckoutDriver
         return null;
     }
 
-    /// <summary>The customer's click; a page that refuses it (the session has ended) is part of the run, not an error.</summary>
-    private async Task ChooseAsync(Uri page, string choice)
+    /// <summary>
+    /// The customer's click, with the simulator's per-click switches (callbacks lost or delivered, the
+    /// page kept open); a page that refuses it (the session has ended) is part of the run, not an error.
+    /// </summary>
+    private async Task ChooseAsync(Uri page, string choice, params (string Name, string Value)[] fields)
     {
         try
         {
-            using var form = new FormUrlEncodedContent([]);
+            using var form = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
             using var response = await customer.PostAsync(new Uri($"{page.AbsoluteUri}/{choice}"), form);
         }
         catch (HttpRequestException)

@@ -32,8 +32,11 @@ public sealed partial class CallbackSender : IDisposable
     public IEnumerable<CallbackDelivery> Deliveries(string provider) =>
         log.Where(d => string.Equals(d.Provider, provider, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Sends one payment's callbacks, in the order given (stale ones first, the final one last).</summary>
-    public void Send(string provider, IReadOnlyList<OutgoingCallback> callbacks)
+    /// <summary>
+    /// Sends one payment's callbacks, in the order given (stale ones first, the final one last);
+    /// <paramref name="lost"/> fixes whether they are lost, else the provider's faults decide.
+    /// </summary>
+    public void Send(string provider, IReadOnlyList<OutgoingCallback> callbacks, bool? lost = null)
     {
         var settings = faults.Get(provider);
         if (callbacks.Count > 0 && FaultDice.Chance(settings.ForgeRate) && Forgery(provider, callbacks[^1]) is { } forged)
@@ -46,7 +49,7 @@ public sealed partial class CallbackSender : IDisposable
             lastUrl[provider] = callbacks[^1].Url;
         }
 
-        if (settings.DropCallbacks || callbacks.Count == 0 || FaultDice.Chance(settings.DropRate))
+        if (callbacks.Count == 0 || (lost ?? (settings.DropCallbacks || FaultDice.Chance(settings.DropRate))))
         {
             logger.LogInformation("{Provider}: dropped {Count} callback(s)", provider, callbacks.Count);
             return;

@@ -25,7 +25,7 @@ public static class HostedPageEndpoints
             }
 
             var form = request.HasFormContentType ? await request.ReadFormAsync(request.HttpContext.RequestAborted) : null;
-            var (applied, redirect) = simulator.Decide(session, decision, form?["method"].ToString());
+            var (applied, redirect) = simulator.Decide(session, decision, CustomerClick.From(form));
             return redirect is not null
                 ? Results.Redirect(redirect.AbsoluteUri, permanent: false, preserveMethod: false)
                 : Results.Content(Page(simulator.DisplayName, $"<p>Payment {(applied ? "is now" : "was already")} {Html(session.Status)}.</p>{Back(simulator)}"), "text/html");

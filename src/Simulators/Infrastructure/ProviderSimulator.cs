@@ -68,7 +68,7 @@ public abstract class ProviderSimulator
     /// Applies a customer's choice once and says where to send the customer next (null: stay on
     /// the page). A finished session ignores further clicks.
     /// </summary>
-    public (bool Applied, Uri? Redirect) Decide(SimulatedSession session, CustomerChoice choice, string? method)
+    public (bool Applied, Uri? Redirect) Decide(SimulatedSession session, CustomerChoice choice, CustomerClick click)
     {
         lock (session.Sync)
         {
@@ -82,13 +82,13 @@ public abstract class ProviderSimulator
             switch (choice)
             {
                 case CustomerChoice.Pay:
-                    session.PaidWith = method;
+                    session.PaidWith = click.Method;
                     session.PaidAt = now;
-                    Send(OnPaid(session, now));
+                    Send(OnPaid(session, now), click.CallbacksLost);
                     return (true, session.SuccessUrl);
                 case CustomerChoice.Fail:
-                    Send(OnFailed(session, now));
-                    if (RetryAfterFailure)
+                    Send(OnFailed(session, now), click.CallbacksLost);
+                    if (click.PageStaysOpen ?? RetryAfterFailure)
                     {
                         session.Reopen();
                         return (true, null);
@@ -96,7 +96,7 @@ public abstract class ProviderSimulator
 
                     return (true, session.FailureUrl);
                 default:
-                    Send(OnCancelled(session, now));
+                    Send(OnCancelled(session, now), click.CallbacksLost);
                     return (true, session.CancelUrl ?? session.FailureUrl);
             }
         }
@@ -145,5 +145,5 @@ public abstract class ProviderSimulator
 
     protected abstract IReadOnlyList<OutgoingCallback> OnExpired(SimulatedSession session, DateTimeOffset now);
 
-    private void Send(IReadOnlyList<OutgoingCallback> callbacks) => Callbacks.Send(Slug, callbacks);
+    private void Send(IReadOnlyList<OutgoingCallback> callbacks, bool? lost = null) => Callbacks.Send(Slug, callbacks, lost);
 }

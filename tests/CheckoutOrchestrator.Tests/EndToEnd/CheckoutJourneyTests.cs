@@ -90,18 +90,6 @@ public sealed class CheckoutJourneyTests : ApiTestBase
     }
 
     [Fact]
-    public async Task A_declined_adullam_prompt_ends_the_checkout_failed_at_once_since_the_session_itself_failed()
-    {
-        var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.Adullam));
-
-        await ChooseAsync(await CustomerPageAsync(PaymentProvider.Adullam, opened), "fail");
-        var final = await FinalStateAsync(opened.GetProperty("checkoutId").GetString()!);
-
-        Assert.Equal("failed", final.GetProperty("status").GetString());
-        Assert.DoesNotContain(final.GetProperty("timeline").EnumerateArray(), t => t.GetProperty("status").GetString() == "succeeded");
-    }
-
-    [Fact]
     public async Task Duplicated_and_reordered_callbacks_still_end_in_one_success()
     {
         await using var faults = await Fixture.Simulators.FaultsAsync("lakipay", new FaultSettings { DuplicateCallbacks = 2, OutOfOrderCallbacks = true });

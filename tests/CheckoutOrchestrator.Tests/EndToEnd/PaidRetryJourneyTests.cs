@@ -54,4 +54,26 @@ public sealed class PaidRetryJourneyTests : ApiTestBase
             (await Fixture.Simulators.Http.PutAsync(new Uri("/simulator/waftpay/page?retryAfterFailure=false", UriKind.Relative), null)).EnsureSuccessStatusCode();
         }
     }
+
+    [Fact]
+    public async Task A_declined_adullam_prompt_keeps_the_checkout_open_and_an_approval_after_it_succeeds()
+    {
+        var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.Adullam));
+        var checkoutId = opened.GetProperty("checkoutId").GetString()!;
+        var phone = await CustomerPageAsync(PaymentProvider.Adullam, opened);
+
+        // Whether Adullam can prompt again after a decline is undocumented: the checkout must not end failed on it.
+        // (Time stands still until the approval: the decline's hint buys its lookup at once.)
+        using (var declined = await Fixture.Simulators.Http.PostAsync(new Uri($"{phone.AbsoluteUri}/fail"), new FormUrlEncodedContent([new("retry", "true")])))
+        {
+            Assert.True(declined.IsSuccessStatusCode);
+        }
+
+        var afterDecline = await EventuallyAsync(checkoutId, c => c.GetProperty("timeline").EnumerateArray().Any(t => t.GetProperty("kind").GetString() == "attempt_failed"));
+        await ChooseAsync(phone, "pay");
+        await time.LetTimeRunUntilAsync(async () => (await GetCheckoutAsync(checkoutId)).GetProperty("status").GetString() != "pending");
+
+        Assert.Equal("pending", afterDecline.GetProperty("status").GetString());
+        Assert.Equal("succeeded", (await GetCheckoutAsync(checkoutId)).GetProperty("status").GetString());
+    }
 }

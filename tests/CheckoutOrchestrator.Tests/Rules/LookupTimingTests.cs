@@ -185,6 +185,18 @@ public sealed class LookupTimingTests
     }
 
     [Fact]
+    public void At_a_provider_without_lookup_a_success_after_a_failed_attempt_is_the_checkouts_outcome()
+    {
+        var checkout = Opened(PaymentProvider.Chpter);
+
+        checkout.Take(Event("evt-failed", PaymentStatus.Failed, CallbackEvidence.Token), Start.AddMinutes(1));
+        checkout.Take(Event("evt-paid", PaymentStatus.Succeeded, CallbackEvidence.Token), Start.AddMinutes(2));
+
+        Assert.Equal(PaymentStatus.Succeeded, checkout.Status);
+        Assert.Equal([TimelineKind.StatusChanged, TimelineKind.AttemptFailed, TimelineKind.StatusChanged], checkout.Snapshot([]).Timeline.Select(t => t.Kind));
+    }
+
+    [Fact]
     public void A_checkout_started_under_the_1_0_rules_keeps_them_when_it_replays()
     {
         var checkout = Opened(PaymentProvider.Kiotapay, rules: new Rules10());

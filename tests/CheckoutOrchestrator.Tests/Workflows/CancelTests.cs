@@ -71,6 +71,29 @@ public sealed class CancelTests : WorkflowTestBase
     }
 
     [Fact]
+    public async Task A_success_claimed_while_the_cancels_lookup_is_in_flight_is_asked_about_again_and_wins_over_the_cancel()
+    {
+        var provider = new FakeProviderActivities { Otherwise = new ProviderStatus("SUCCEEDED", PaymentStatus.Succeeded, null, 1500m) };
+        provider.AnswerLookups(FakeProviderActivities.Pending);
+        var (refusal, result) = await WithWorkerAsync(provider, async taskQueue =>
+        {
+            var (handle, _) = await OpenAsync(Input(PaymentProvider.Kiotapay), taskQueue);
+            provider.HoldNextLookup();
+            var cancel = handle.ExecuteUpdateAsync(wf => wf.CancelAsync(new CancelRequest(null)));
+            await WaitUntilAsync(() => provider.IsHoldingLookup);
+            await SendAsync(handle, Callback("evt-paid", PaymentStatus.Succeeded, "SUCCEEDED", CallbackEvidence.Token));
+            provider.ReleaseLookup();
+            var refused = await Assert.ThrowsAsync<WorkflowUpdateFailedException>(() => cancel);
+            return (refused, await OutcomeAsync(handle));
+        });
+
+        Assert.Equal(CheckoutErrorTypes.AlreadySucceeded, Assert.IsType<ApplicationFailureException>(refusal.InnerException).ErrorType);
+        Assert.Equal((PaymentStatus.Succeeded, StatusSource.Webhook), (result.Status, result.Timeline[^1].Source));
+        Assert.Equal(2, provider.Lookups);
+        Assert.False(result.NeedsReview);
+    }
+
+    [Fact]
     public async Task A_paid_checkout_refuses_a_cancel_and_stays_paid()
     {
         var provider = new FakeProviderActivities();
@@ -106,5 +129,15 @@ public sealed class CancelTests : WorkflowTestBase
         Assert.Equal(PaymentStatus.Cancelled, result.Status);
         Assert.NotNull(result.LatePayment);
         Assert.Contains(result.ReviewNotes, n => n.Note.Contains("Paid after the checkout had ended (Cancelled)", StringComparison.Ordinal));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "it never happened");
+            await Task.Delay(20);
+        }
     }
 }

@@ -18,6 +18,7 @@ public sealed class FakeProviderActivities
     private int merchantFailuresLeft;
     private TaskCompletionSource? heldDelivery;
     private string? heldType;
+    private TaskCompletionSource? heldLookup;
 
     public static ProviderStatus Pending { get; } = new("PENDING", PaymentStatus.Pending);
 
@@ -47,6 +48,9 @@ public sealed class FakeProviderActivities
     /// <summary>Whether the held event has reached the endpoint (so the checkout has ended and time stands still).</summary>
     public bool IsHoldingDelivery { get; private set; }
 
+    /// <summary>Whether the held lookup has been asked (and is waiting to answer).</summary>
+    public bool IsHoldingLookup { get; private set; }
+
     /// <summary>When (server time) each lookup was made.</summary>
     public IReadOnlyList<DateTimeOffset> LookupTimes => [.. lookupTimes];
 
@@ -65,6 +69,11 @@ public sealed class FakeProviderActivities
     public void HoldDelivery(string eventType) => (heldType, heldDelivery) = (eventType, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     public void ReleaseDelivery() => heldDelivery?.TrySetResult();
+
+    /// <summary>The next lookup reads the provider, then keeps its answer until released: news can arrive meanwhile.</summary>
+    public void HoldNextLookup() => heldLookup = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void ReleaseLookup() => heldLookup?.TrySetResult();
 
     public void AnswerLookups(params ProviderStatus[] answers)
     {
@@ -110,7 +119,20 @@ public sealed class FakeProviderActivities
     }
 
     [Activity("GetStatus")]
-    public Task<ProviderStatus> GetStatusAsync(StatusLookupInput input)
+    public async Task<ProviderStatus> GetStatusAsync(StatusLookupInput input)
+    {
+        var answer = Answer(input);
+        if (heldLookup is { } held)
+        {
+            IsHoldingLookup = true;
+            await held.Task.WaitAsync(ActivityExecutionContext.Current.CancellationToken);
+            (heldLookup, IsHoldingLookup) = (null, false);
+        }
+
+        return answer;
+    }
+
+    private ProviderStatus Answer(StatusLookupInput input)
     {
         Interlocked.Increment(ref lookups);
         lookupTimes.Enqueue(ActivityExecutionContext.Current.Info.CurrentAttemptScheduledTime);
@@ -122,9 +144,9 @@ public sealed class FakeProviderActivities
 
         if (ChangesAt is { } changesAt && Later is { } later && ActivityExecutionContext.Current.Info.CurrentAttemptScheduledTime >= changesAt)
         {
-            return Task.FromResult(later);
+            return later;
         }
 
-        return Task.FromResult(statuses.TryDequeue(out var answer) ? answer : Otherwise);
+        return statuses.TryDequeue(out var answer) ? answer : Otherwise;
     }
 }

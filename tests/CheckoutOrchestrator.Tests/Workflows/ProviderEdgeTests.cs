@@ -109,7 +109,9 @@ public sealed class ProviderEdgeTests : WorkflowTestBase
         provider.AnswerLookups(new ProviderStatus("failed", PaymentStatus.Failed, "declined on the phone"));
         var result = await WithWorkerAsync(provider, async taskQueue =>
         {
-            var (handle, _) = await OpenAsync(Input(PaymentProvider.Adullam, expiresInSeconds: 1800), taskQueue);
+            // No provider of ours is known to close its session on failure; the rule stays for one that does.
+            var input = Input(PaymentProvider.Adullam, expiresInSeconds: 1800);
+            var (handle, _) = await OpenAsync(input with { Capabilities = input.Capabilities with { SessionClosesOnFailure = true } }, taskQueue);
             await SendAsync(handle, Callback("payment.failed", PaymentStatus.Failed, "failed", CallbackEvidence.Hint));
             return await OutcomeAsync(handle);
         });

@@ -38,6 +38,8 @@ public sealed class KiotapayClient : IPaymentProviderClient
         var response = await ProviderCall.RunAsync(context, () => api.CreateSessionAsync(body, cancellationToken), cancellationToken);
         var session = response.Session;
         // The lookup needs the session id: a session without one could never be followed, so its URL is never handed out.
+        // Not retried (a retry could open a second session): the checkout fails as invalid_response, the session left
+        // at Kiotapay was never shown to anyone and expires there.
         if (string.IsNullOrEmpty(session?.Id) || session.CheckoutUrl is null || !Uri.TryCreate(session.CheckoutUrl, UriKind.Absolute, out var checkoutUrl))
         {
             throw ProviderFailures.InvalidResponse(context, "the response has no session id or no checkout URL");

@@ -21,8 +21,10 @@ public sealed class AdullamProfile : ProviderProfile
         // Webhooks are registered per account and name only Adullam's ids.
         AccountLevelWebhooks: true,
         LookupFindsUnpaidSessions: true,
-        // "failed" is one of the documented states of a checkout session itself: the session is over.
-        SessionClosesOnFailure: true);
+        // [inferred] "failed" is a documented session state, but whether a declined phone prompt can be
+        // followed by another for the same session is not: the reading rejected for Kiotapay. Followed
+        // to the deadline, so a payment after a declined prompt is never ended as failed.
+        SessionClosesOnFailure: false);
 
     public override string Market => "CI";
 

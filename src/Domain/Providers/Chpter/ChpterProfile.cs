@@ -13,7 +13,8 @@ public sealed class ChpterProfile : ProviderProfile
     public override ProviderCapabilities Capabilities { get; } = new(
         // Neither API generation documents a status endpoint.
         StatusLookup: false,
-        // No idempotency, but the session is a hosted page: one whose answer was lost has a URL nobody saw.
+        // [inferred] No idempotency; a retry is safe only if nothing is payable before the page is opened,
+        // and the seed does not say when the M-Pesa prompt is sent: read as "from the page".
         CreateRetry: CreateRetrySafety.HostedPageOnly,
         AccountLevelWebhooks: false,
         LookupFindsUnpaidSessions: false,
@@ -22,6 +23,7 @@ public sealed class ChpterProfile : ProviderProfile
 
     public override string Market => "KE";
 
+    // [inferred] The seed's examples and phone rules are Kenyan; no other currency is documented.
     public override IReadOnlyCollection<string> AcceptedCurrencies { get; } = ["KES"];
 
     public override bool NameRequired => true;
@@ -39,12 +41,12 @@ public sealed class ChpterProfile : ProviderProfile
     public override string ReferenceFor(string checkoutId, CheckoutKeys keys) =>
         keys.Number("chpter-order-id", checkoutId).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    // "total: A positive integer representing how much to charge".
     public override void AddCallbackReader(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ProviderCallbackReader, ChpterCallbackReader>();
     }
 
+    // "total: A positive integer representing how much to charge".
     protected override bool RequiresWholeUnits(CheckoutRequest request) => true;
 
     protected override void AddProviderRules(CheckoutRequest request, List<FieldError> errors)

@@ -11,7 +11,8 @@ public sealed class KiotapayProfile : ProviderProfile
 
     public override ProviderCapabilities Capabilities { get; } = new(
         StatusLookup: true,
-        // No idempotency header, but the session is a hosted page: one whose answer was lost has a URL nobody saw.
+        // [inferred] No idempotency header; a retry is safe only if nothing is payable before the page is
+        // opened. The seed leaves open whether an M-Pesa prompt goes out at create: read as "at the page".
         CreateRetry: CreateRetrySafety.HostedPageOnly,
         AccountLevelWebhooks: false,
         LookupFindsUnpaidSessions: true,
@@ -35,12 +36,12 @@ public sealed class KiotapayProfile : ProviderProfile
     // possible but unassigned number: any international number of a possible length is sent as given.
     public override bool PhoneRequired => false;
 
-    // [inferred] Decimals are undocumented for checkout; Kiotapay's STK API takes whole numbers only.
     public override void AddCallbackReader(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ProviderCallbackReader, KiotapayCallbackReader>();
     }
 
+    // [inferred] Decimals are undocumented for checkout; Kiotapay's STK API takes whole numbers only.
     protected override bool RequiresWholeUnits(CheckoutRequest request) =>
         EffectiveMethods(request).Contains(PaymentMethod.MPesa);
 }

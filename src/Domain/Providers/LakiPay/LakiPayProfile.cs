@@ -41,6 +41,7 @@ public sealed class LakiPayProfile : ProviderProfile
         services.AddSingleton<ProviderCallbackReader, LakiPayCallbackReader>();
     }
 
+    // [inferred] The seed lists USD among currencies and CYBERSOURCE among methods; that USD goes only by card is read from the rails, not stated.
     protected override void AddProviderRules(CheckoutRequest request, List<FieldError> errors)
     {
         if (request.Amount.Currency == "USD" && !EffectiveMethods(request).SequenceEqual([PaymentMethod.Card]))

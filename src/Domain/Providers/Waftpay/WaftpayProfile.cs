@@ -14,7 +14,8 @@ public sealed class WaftpayProfile : ProviderProfile
         // "checkout_reference must be unique per request".
         CreateRetry: CreateRetrySafety.UniqueReference,
         AccountLevelWebhooks: false,
-        // The transaction status query knows a payment only once the customer has tried to pay.
+        // The transaction status query knows a payment only once the customer has tried to pay, so its
+        // "not found" is the normal answer for an unpaid checkout, never a reason for review.
         LookupFindsUnpaidSessions: false,
         // [inferred] Nothing says a FAILED payment closes the checkout page.
         SessionClosesOnFailure: false);
@@ -29,11 +30,11 @@ public sealed class WaftpayProfile : ProviderProfile
     // Inferred: the documents describe M-Pesa collections only; the page cannot be restricted, and offers nothing else.
     public override IReadOnlyList<PaymentMethod> OfferedMethods { get; } = [PaymentMethod.MPesa];
 
-    // [inferred] The only example amount is an integer and the rail is M-Pesa.
     public override void AddCallbackReader(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ProviderCallbackReader, WaftpayCallbackReader>();
     }
 
+    // [inferred] The only example amount is an integer and the rail is M-Pesa.
     protected override bool RequiresWholeUnits(CheckoutRequest request) => true;
 }
