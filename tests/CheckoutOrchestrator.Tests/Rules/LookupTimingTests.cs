@@ -197,6 +197,20 @@ public sealed class LookupTimingTests
     }
 
     [Fact]
+    public void A_chpter_checkout_that_ends_failed_is_noted_as_failed_not_as_expired()
+    {
+        var checkout = Opened(PaymentProvider.Chpter, expiresInSeconds: 300);
+        checkout.Take(Event("evt-failed", PaymentStatus.Failed, CallbackEvidence.Token), Start.AddMinutes(1));
+
+        checkout.Advance(checkout.Deadline);
+
+        Assert.Equal(PaymentStatus.Failed, checkout.Status);
+        var note = Assert.Single(checkout.Snapshot([]).ReviewNotes);
+        Assert.Equal(ReviewReason.NoLookupToConfirm, note.Reason);
+        Assert.StartsWith("Failed (the customer's attempt failed", note.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_checkout_started_under_the_1_0_rules_keeps_them_when_it_replays()
     {
         var checkout = Opened(PaymentProvider.Kiotapay, rules: new Rules10());
