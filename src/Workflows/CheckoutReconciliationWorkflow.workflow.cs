@@ -31,7 +31,8 @@ public sealed class CheckoutReconciliationWorkflow
             Checkout.Resume(CheckoutTerms.Of(closed, input.Capabilities, PollPlan.Standard) with { Changes = PatchedRules.Instance }, closed),
             input.ProviderTaskQueue,
             Published.AllOf(closed),
-            closed.Notifications);
+            closed.Notifications,
+            input.EventIdsNameCheckout);
         quietUntil = Workflow.UtcNow + QuietPeriod;
     }
 

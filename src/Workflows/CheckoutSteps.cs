@@ -22,9 +22,10 @@ public sealed class CheckoutSteps
     private Published published;
     private bool news;
 
-    public CheckoutSteps(Checkout checkout, string? providerTaskQueue, Published published, IReadOnlyList<NotificationRecord>? earlierNotifications = null)
+    public CheckoutSteps(Checkout checkout, string? providerTaskQueue, Published published, IReadOnlyList<NotificationRecord>? earlierNotifications = null, bool eventIdsNameCheckout = false)
     {
         Checkout = checkout;
+        Notifier = new MerchantNotifier(eventIdsNameCheckout);
         this.providerTaskQueue = providerTaskQueue;
         this.published = published;
         this.earlierNotifications = earlierNotifications ?? [];
@@ -32,7 +33,7 @@ public sealed class CheckoutSteps
 
     public Checkout Checkout { get; }
 
-    public MerchantNotifier Notifier { get; } = new();
+    public MerchantNotifier Notifier { get; }
 
     public CheckoutSnapshot Snapshot => Checkout.Snapshot([.. earlierNotifications, .. Notifier.Records]);
 

@@ -30,11 +30,13 @@ public sealed class CheckoutWorkflow
                 Checkout.Resume(CheckoutTerms.Of(input, watch.Checkout.CreatedAt) with { Changes = PatchedRules.Instance }, watch.Checkout, watch.Until, watch.Lookups),
                 input.ProviderTaskQueue,
                 Published.AllOf(watch.Checkout),
-                watch.Checkout.Notifications)
+                watch.Checkout.Notifications,
+                input.EventIdsNameCheckout)
             : new(
                 Checkout.Start(CheckoutTerms.Of(input, CheckoutOpening.CreatedAt(Workflow.Info.WorkflowStartTime)) with { Changes = PatchedRules.Instance }),
                 input.ProviderTaskQueue,
-                Published.AtStart);
+                Published.AtStart,
+                eventIdsNameCheckout: input.EventIdsNameCheckout);
     }
 
     [WorkflowQuery]

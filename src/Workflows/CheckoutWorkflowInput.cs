@@ -12,6 +12,7 @@ namespace CheckoutOrchestrator.Workflows;
 /// request limit is enforced on a queue of its own (null: the checkout's). <paramref name="Watch"/>
 /// is set when a checkout that ended continues its late-payment watch in a new run.
 /// <paramref name="Alternatives"/> are the providers a checkout that named none may fail over to.
+/// <paramref name="EventIdsNameCheckout"/>: its merchant events carry 1.1 ids, which name the checkout.
 /// </summary>
 public sealed record CheckoutWorkflowInput(
     string CheckoutId,
@@ -22,7 +23,8 @@ public sealed record CheckoutWorkflowInput(
     PollPlan Polls,
     string? ProviderTaskQueue = null,
     ContinuedWatch? Watch = null,
-    IReadOnlyList<ProviderRoute>? Alternatives = null);
+    IReadOnlyList<ProviderRoute>? Alternatives = null,
+    bool EventIdsNameCheckout = false);
 
 /// <summary>A checkout's late-payment watch carried into a new run: the checkout as it stands, and what is left to do.</summary>
 public sealed record ContinuedWatch(CheckoutSnapshot Checkout, DateTimeOffset Until, IReadOnlyList<DateTimeOffset> Lookups);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Notifications;
 using CheckoutOrchestrator.Workflows.Contracts;
@@ -20,27 +18,27 @@ public sealed class MerchantNotifier
     public static readonly TimeSpan DeliveryWindow = TimeSpan.FromHours(25);
 
     private readonly List<NotificationRecord> records = [];
-    private readonly Queue<(int Index, MerchantNotification Notification)> queue = new();
+    private readonly HashSet<string> goneDestinations = new(StringComparer.Ordinal);
+    private readonly Queue<(int Index, MerchantNotification Notification, string DeliveryId)> queue = new();
+    private readonly bool eventIdsNameCheckout;
     private Task delivering = Task.CompletedTask;
+
+    public MerchantNotifier(bool eventIdsNameCheckout = false) => this.eventIdsNameCheckout = eventIdsNameCheckout;
 
     public IReadOnlyList<NotificationRecord> Records => records;
 
     /// <summary>Nothing is waiting for delivery: the notifier can be left behind (continue-as-new).</summary>
     public bool Idle => queue.Count == 0 && delivering.IsCompleted;
 
-    /// <summary>
-    /// Events get ids derived from the checkout and what they tell (a final status, a late payment,
-    /// one review reason), so a receiver that sees one twice knows it is a retry, whichever workflow sent it.
-    /// </summary>
-    public static string EventIdFor(string checkoutId, MerchantEventToSend merchantEvent) =>
-        "evt_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{checkoutId}:{merchantEvent.Type}:{merchantEvent.Reason}")))[..24];
-
     public void Send(MerchantEventToSend merchantEvent, CheckoutSnapshot checkout)
     {
+        var eventId = eventIdsNameCheckout
+            ? MerchantEventIds.For(checkout.CheckoutId, merchantEvent.Type, merchantEvent.Reason)
+            : MerchantEventIds.DeliveryIdFor(checkout.CheckoutId, merchantEvent.Type, merchantEvent.Reason);
         var notification = new MerchantNotification(
-            EventIdFor(checkout.CheckoutId, merchantEvent), merchantEvent.Type, Workflow.UtcNow, checkout.MerchantId, checkout.NotificationUrl, checkout.ToView(), merchantEvent.Reason);
+            eventId, merchantEvent.Type, Workflow.UtcNow, checkout.MerchantId, checkout.NotificationUrl, checkout.ToView(), merchantEvent.Reason);
         records.Add(new NotificationRecord(notification.EventId, merchantEvent.Type, notification.CreatedAt, NotificationState.Pending, [], Reason: merchantEvent.Reason));
-        queue.Enqueue((records.Count - 1, notification));
+        queue.Enqueue((records.Count - 1, notification, MerchantEventIds.DeliveryIdFor(checkout.CheckoutId, merchantEvent.Type, merchantEvent.Reason)));
         if (delivering.IsCompleted)
         {
             delivering = DeliverQueuedAsync();
@@ -50,9 +48,9 @@ public sealed class MerchantNotifier
     /// <summary>Completes once every event sent so far is delivered, refused, or given up on.</summary>
     public Task AllDoneAsync() => Workflow.WaitConditionAsync(() => Idle);
 
-    private static ActivityOptions Delivery(string eventId) => new()
+    private static ActivityOptions Delivery(string deliveryId) => new()
     {
-        ActivityId = eventId,
+        ActivityId = deliveryId,
         StartToCloseTimeout = TimeSpan.FromSeconds(30),
         ScheduleToCloseTimeout = DeliveryWindow,
         RetryPolicy = new RetryPolicy
@@ -60,25 +58,29 @@ public sealed class MerchantNotifier
             InitialInterval = TimeSpan.FromSeconds(10),
             BackoffCoefficient = 2,
             MaximumInterval = TimeSpan.FromHours(1),
-            NonRetryableErrorTypes = [NotificationErrorTypes.Refused, NotificationErrorTypes.NoEndpoint],
+            NonRetryableErrorTypes = [NotificationErrorTypes.Refused, NotificationErrorTypes.NoEndpoint, NotificationErrorTypes.Gone, NotificationErrorTypes.NotReached],
         },
     };
 
-    private static async Task<NotificationRecord> DeliverAsync(NotificationRecord record, MerchantNotification notification)
+    private static async Task<NotificationRecord> DeliverAsync(NotificationRecord record, MerchantNotification notification, string deliveryId)
     {
         try
         {
-            // The activity id is the event id, so the API finds a delivery still being retried and shows its attempts.
+            // The activity id derives from the event, so the API finds a delivery still being retried and shows its attempts.
             var attempts = await Workflow.ExecuteActivityAsync(
-                (IMerchantEventActivities a) => a.NotifyMerchantAsync(notification), Delivery(notification.EventId));
+                (IMerchantEventActivities a) => a.NotifyMerchantAsync(notification), Delivery(deliveryId));
             return record with { State = NotificationState.Delivered, Attempts = attempts, DeliveredAt = attempts[^1].At };
         }
         catch (ActivityFailureException failure)
         {
             return failure.InnerException switch
             {
-                ApplicationFailureException { ErrorType: NotificationErrorTypes.Refused or NotificationErrorTypes.NoEndpoint } refused =>
+                ApplicationFailureException { ErrorType: NotificationErrorTypes.Refused } refused =>
                     record with { State = NotificationState.Refused, Attempts = AttemptsIn(refused.Details), Error = refused.Message },
+                ApplicationFailureException { ErrorType: NotificationErrorTypes.Gone } gone =>
+                    record with { State = NotificationState.Gone, Attempts = AttemptsIn(gone.Details), Error = gone.Message },
+                ApplicationFailureException { ErrorType: NotificationErrorTypes.NoEndpoint or NotificationErrorTypes.NotReached } notSent =>
+                    record with { State = NotificationState.Undeliverable, Attempts = AttemptsIn(notSent.Details), Error = notSent.Message },
                 ApplicationFailureException gaveUp =>
                     record with { State = NotificationState.GaveUp, Attempts = AttemptsIn(gaveUp.Details), Error = gaveUp.Message },
                 TimeoutFailureException timeout =>
@@ -91,11 +93,30 @@ public sealed class MerchantNotifier
     private static List<NotificationAttempt> AttemptsIn(IFailureDetails? details) =>
         details is { Count: > 0 } ? details.ElementAt<List<NotificationAttempt>>(0) : [];
 
+    /// <summary>
+    /// Delivers one event after another. Once an endpoint answered 410 Gone, later events of this
+    /// checkout are not sent there (only a 1.1 activity answers so: no recorded history meets this).
+    /// </summary>
     private async Task DeliverQueuedAsync()
     {
         while (queue.TryDequeue(out var next))
         {
-            records[next.Index] = await DeliverAsync(records[next.Index], next.Notification);
+            var destination = next.Notification.Url?.AbsoluteUri ?? "the merchant's notification URL";
+            if (goneDestinations.Contains(destination))
+            {
+                records[next.Index] = records[next.Index] with
+                {
+                    State = NotificationState.Gone,
+                    Error = $"Not sent: {destination} answered 410 Gone to an earlier event. Fix the URL, then redeliver.",
+                };
+                continue;
+            }
+
+            records[next.Index] = await DeliverAsync(records[next.Index], next.Notification, next.DeliveryId);
+            if (records[next.Index].State == NotificationState.Gone)
+            {
+                goneDestinations.Add(destination);
+            }
         }
     }
 }

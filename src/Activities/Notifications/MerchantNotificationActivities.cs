@@ -54,10 +54,10 @@ public sealed class MerchantNotificationActivities : IMerchantEventActivities
             var why = url is null ? "no notification URL is configured" : $"{url.Scheme} notification URLs are not allowed here";
             var missing = Record(earlier, new NotificationAttempt(context.Info.Attempt, time.GetUtcNow(), null, why));
             throw new ApplicationFailureException(
-                $"Merchant {notification.MerchantId} has no usable notification URL: {why}.", NotificationErrorTypes.NoEndpoint, nonRetryable: true, details: [missing]);
+                $"Event {notification.EventId} was not sent: {why}.", NotificationErrorTypes.NoEndpoint, nonRetryable: true, details: [missing]);
         }
 
-        var (status, error, retryAfter, refused) = await PostAsync(url, notification, merchant.NotificationSecrets, context.CancellationToken);
+        var (status, error, retryAfter, notAllowed) = await PostAsync(url, notification, merchant.NotificationSecrets, context.CancellationToken);
         var attempts = Record(earlier, new NotificationAttempt(context.Info.Attempt, time.GetUtcNow(), status, error));
         logger.LogInformation(
             "Event {EventId} ({EventType}) to merchant {MerchantId}, attempt {Attempt}: {Outcome}",
@@ -72,19 +72,32 @@ public sealed class MerchantNotificationActivities : IMerchantEventActivities
         }
 
         context.Heartbeat(attempts);
-        var outcome = status is { } code ? $"HTTP {code}" : error;
-        if (refused || status is >= 400 and < 500 and not 408 and not 429)
+        throw status switch
         {
-            throw new ApplicationFailureException(
-                $"The merchant's endpoint refused event {notification.EventId}: {outcome}.", NotificationErrorTypes.Refused, nonRetryable: true, details: [attempts]);
-        }
-
-        throw new ApplicationFailureException(
-            $"The merchant's endpoint did not take event {notification.EventId}: {outcome}.",
-            NotificationErrorTypes.Unavailable,
-            nonRetryable: false,
-            details: [attempts],
-            nextRetryDelay: retryAfter);
+            410 => new ApplicationFailureException(
+                $"The merchant's endpoint answered 410 Gone to event {notification.EventId}: no more events of this checkout go to {url}. Fix the URL, then redeliver.",
+                NotificationErrorTypes.Gone,
+                nonRetryable: true,
+                details: [attempts]),
+            >= 300 and < 400 => new ApplicationFailureException(
+                $"The merchant's endpoint answered a redirect (HTTP {status}) to event {notification.EventId}; redirects are never followed.",
+                NotificationErrorTypes.Refused,
+                nonRetryable: true,
+                details: [attempts]),
+            null when notAllowed => new ApplicationFailureException(
+                $"Event {notification.EventId} never reached the merchant's endpoint: {error}", NotificationErrorTypes.NotReached, nonRetryable: true, details: [attempts]),
+            null => new ApplicationFailureException(
+                $"Event {notification.EventId} has not reached the merchant's endpoint yet ({error}); retried.",
+                NotificationErrorTypes.Unavailable,
+                nonRetryable: false,
+                details: [attempts]),
+            _ => new ApplicationFailureException(
+                $"The merchant's endpoint answered HTTP {status} to event {notification.EventId}; retried.",
+                NotificationErrorTypes.Unavailable,
+                nonRetryable: false,
+                details: [attempts],
+                nextRetryDelay: retryAfter),
+        };
     }
 
     /// <summary>Same scheme, host and port, and a path under the allowed one.</summary>
@@ -95,7 +108,7 @@ public sealed class MerchantNotificationActivities : IMerchantEventActivities
     private static List<NotificationAttempt> Record(List<NotificationAttempt> earlier, NotificationAttempt attempt) =>
         [.. earlier.Append(attempt).TakeLast(MaxAttemptsKept)];
 
-    private async Task<(int? Status, string? Error, TimeSpan? RetryAfter, bool Refused)> PostAsync(
+    private async Task<(int? Status, string? Error, TimeSpan? RetryAfter, bool NotAllowed)> PostAsync(
         Uri url, MerchantNotification notification, IReadOnlyList<string> secrets, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.Serialize(
@@ -116,11 +129,11 @@ public sealed class MerchantNotificationActivities : IMerchantEventActivities
         }
         catch (HttpRequestException ex)
         {
-            return (null, ex.Message, null, false);
+            return (null, $"never reached ({ex.HttpRequestError}): {ex.Message}", null, false);
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (null, "no answer in time", null, false);
+            return (null, "no answer within 10 s", null, false);
         }
     }
 }

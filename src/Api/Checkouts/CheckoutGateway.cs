@@ -62,7 +62,7 @@ public sealed class CheckoutGateway
             .Select(p => new ProviderRoute(p, ProviderProfiles.For(p).ReferenceFor(checkoutId, keys), ProviderProfiles.For(p).Capabilities, ProviderProfiles.For(p).PollPlan))
             .ToList();
         var input = new CheckoutWorkflowInput(
-            checkoutId, request, open.Fingerprint, reference, profile.Capabilities, profile.PollPlan, queue, Alternatives: alternatives);
+            checkoutId, request, open.Fingerprint, reference, profile.Capabilities, profile.PollPlan, queue, Alternatives: alternatives, EventIdsNameCheckout: true);
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wait.CancelAfter(options.Value.SessionWait);
         var start = new WorkflowOptions(checkoutId, settings.TaskQueue)
@@ -253,7 +253,7 @@ public sealed class CheckoutGateway
             Rpc = new() { CancellationToken = cancellationToken },
         };
         options.SignalWithStart((CheckoutReconciliationWorkflow wf) => wf.ReceiveProviderEventAsync(providerEvent));
-        var input = new ReconciliationInput(closed, ProviderProfiles.For(closed.Provider).Capabilities, ProviderTaskQueue(closed.Provider));
+        var input = new ReconciliationInput(closed, ProviderProfiles.For(closed.Provider).Capabilities, ProviderTaskQueue(closed.Provider), EventIdsNameCheckout: true);
         await client.StartWorkflowAsync((CheckoutReconciliationWorkflow wf) => wf.RunAsync(input), options);
     }
 

@@ -30,7 +30,7 @@ public static class DeliveriesInFlight
         var merged = new List<NotificationRecord>(records.Count);
         foreach (var record in records)
         {
-            var pending = inFlight.FirstOrDefault(a => a.ActivityId == record.EventId);
+            var pending = inFlight.FirstOrDefault(a => a.ActivityId == MerchantEventIds.DeliveryIdFor(checkout.CheckoutId, record.Type, record.Reason));
             if (pending is null || record.State != NotificationState.Pending)
             {
                 merged.Add(record);

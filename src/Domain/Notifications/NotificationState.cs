@@ -12,9 +12,17 @@ public enum NotificationState
     [JsonStringEnumMemberName("delivered")]
     Delivered,
 
-    /// <summary>The endpoint answered a 4xx that retrying cannot fix; delivery stopped.</summary>
+    /// <summary>The endpoint answered a redirect (never followed); delivery stopped.</summary>
     [JsonStringEnumMemberName("refused")]
     Refused,
+
+    /// <summary>The endpoint answered 410 Gone: delivery stopped, and later events of the checkout are not sent there.</summary>
+    [JsonStringEnumMemberName("gone")]
+    Gone,
+
+    /// <summary>The event could not be sent: no URL, or one events may not go to. The endpoint was never called.</summary>
+    [JsonStringEnumMemberName("undeliverable")]
+    Undeliverable,
 
     /// <summary>No 2xx within the retry window (at least 24 hours).</summary>
     [JsonStringEnumMemberName("gave_up")]

@@ -93,16 +93,24 @@ public sealed class MerchantNotificationActivityTests : IClassFixture<SimulatorF
         Assert.Equal([(1, 503), (2, 200)], second.Select(a => (a.Attempt, a.HttpStatus ?? 0)));
     }
 
-    [Fact]
-    public async Task A_4xx_the_merchant_means_stops_delivery_but_408_and_429_are_retried()
+    [Theory]
+    [InlineData(400, NotificationErrorTypes.Unavailable, false)]
+    [InlineData(401, NotificationErrorTypes.Unavailable, false)]
+    [InlineData(404, NotificationErrorTypes.Unavailable, false)]
+    [InlineData(422, NotificationErrorTypes.Unavailable, false)]
+    [InlineData(429, NotificationErrorTypes.Unavailable, false)]
+    [InlineData(503, NotificationErrorTypes.Unavailable, false)]
+    [InlineData(410, NotificationErrorTypes.Gone, true)]
+    [InlineData(302, NotificationErrorTypes.Refused, true)]
+    [InlineData(307, NotificationErrorTypes.Refused, true)]
+    public async Task Every_answer_but_2xx_is_retried_except_410_gone_and_a_redirect(int answer, string errorType, bool stops)
     {
-        await simulator.Control.SetInboxFaultsAsync(new InboxFaults { FailNext = 3, FailStatus = 400 });
-        var refused = await Assert.ThrowsAsync<ApplicationFailureException>(() => RunAsync(Notification()));
-        await simulator.Control.SetInboxFaultsAsync(new InboxFaults { FailNext = 1, FailStatus = 429 });
-        var throttled = await Assert.ThrowsAsync<ApplicationFailureException>(() => RunAsync(Notification()));
+        await simulator.Control.SetInboxFaultsAsync(new InboxFaults { FailNext = 1, FailStatus = answer });
 
-        Assert.Equal((NotificationErrorTypes.Refused, true), (refused.ErrorType, refused.NonRetryable));
-        Assert.Equal((NotificationErrorTypes.Unavailable, false), (throttled.ErrorType, throttled.NonRetryable));
+        var failure = await Assert.ThrowsAsync<ApplicationFailureException>(() => RunAsync(Notification()));
+
+        Assert.Equal((errorType, stops), (failure.ErrorType, failure.NonRetryable));
+        Assert.Equal(answer, Assert.Single(failure.Details.ElementAt<List<NotificationAttempt>>(0)).HttpStatus);
     }
 
     [Fact]
@@ -123,7 +131,9 @@ public sealed class MerchantNotificationActivityTests : IClassFixture<SimulatorF
 
         var attempt = Assert.Single(refused.Details.ElementAt<List<NotificationAttempt>>(0));
         Assert.Null(attempt.HttpStatus);
-        Assert.Contains("no public address", attempt.Error, StringComparison.Ordinal);
+        Assert.Equal((NotificationErrorTypes.NotReached, true), (refused.ErrorType, refused.NonRetryable));
+        Assert.Contains("never reached the merchant's endpoint", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("is not an address events may be sent to", attempt.Error, StringComparison.Ordinal);
         Assert.Equal(before, (await simulator.Control.InboxAsync(notification.Checkout.CheckoutId)).Count);
     }
 
@@ -183,7 +193,7 @@ public sealed class MerchantNotificationActivityTests : IClassFixture<SimulatorF
             WatchingForLatePaymentUntil: null,
             Notifications: [],
             Timeline: []);
-        return new(CheckoutOrchestrator.Workflows.MerchantNotifier.EventIdFor(checkoutId, new(MerchantEventTypes.Succeeded, null)), MerchantEventTypes.Succeeded, DateTimeOffset.UtcNow, SimulatorFixture.MerchantId, null, view);
+        return new(MerchantEventIds.For(checkoutId, MerchantEventTypes.Succeeded, null), MerchantEventTypes.Succeeded, DateTimeOffset.UtcNow, SimulatorFixture.MerchantId, null, view);
     }
 
     private async Task<IReadOnlyList<NotificationAttempt>> RunAsync(

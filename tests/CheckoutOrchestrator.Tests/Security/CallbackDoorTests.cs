@@ -206,9 +206,9 @@ public sealed class CallbackDoorTests : ApiTestBase
         {
         }
 
-        var refused = await EventuallyAsync(checkoutId, c => c.GetProperty("notifications").EnumerateArray().Any(n => n.GetProperty("state").GetString() == "refused"));
+        var refused = await EventuallyAsync(checkoutId, c => c.GetProperty("notifications").EnumerateArray().Any(n => n.GetProperty("state").GetString() == "undeliverable"));
         var attempt = refused.GetProperty("notifications")[0].GetProperty("attempts")[0];
-        Assert.Contains("no public address", attempt.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("is not an address events may be sent to", attempt.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, attempt.GetProperty("httpStatus").ValueKind);
     }
 

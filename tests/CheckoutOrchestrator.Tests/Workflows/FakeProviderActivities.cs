@@ -104,12 +104,18 @@ public sealed class FakeProviderActivities
         if (Interlocked.Decrement(ref merchantFailuresLeft) >= 0)
         {
             var failed = attempt with { HttpStatus = MerchantFailureStatus };
-            var refused = MerchantFailureStatus is >= 400 and < 500 and not 408 and not 429;
+            var type = MerchantFailureStatus switch
+            {
+                410 => NotificationErrorTypes.Gone,
+                >= 300 and < 400 => NotificationErrorTypes.Refused,
+                _ => NotificationErrorTypes.Unavailable,
+            };
+
             // A retry soon after, as a merchant answering 429 with a short Retry-After asks for.
             throw new ApplicationFailureException(
                 $"merchant answered {MerchantFailureStatus}",
-                refused ? NotificationErrorTypes.Refused : NotificationErrorTypes.Unavailable,
-                nonRetryable: refused,
+                type,
+                nonRetryable: type != NotificationErrorTypes.Unavailable,
                 details: [new List<NotificationAttempt> { failed }],
                 nextRetryDelay: TimeSpan.FromMilliseconds(50));
         }

@@ -44,19 +44,48 @@ public sealed class MerchantNotificationTests : WorkflowTestBase
     }
 
     [Fact]
-    public async Task A_merchant_endpoint_that_refuses_with_a_4xx_is_not_retried_and_the_refusal_is_recorded()
+    public async Task A_4xx_is_retried_until_the_merchant_takes_the_event()
     {
-        var provider = new FakeProviderActivities { MerchantFailureStatus = 400 };
-        provider.FailMerchantDeliveries(1);
+        var provider = new FakeProviderActivities { MerchantFailureStatus = 401 };
+        provider.FailMerchantDeliveries(2);
         var result = await WithWorkerAsync(provider, async taskQueue =>
         {
             var (handle, _) = await OpenAsync(Input(), taskQueue);
             await SendAsync(handle, Callback("evt-1", PaymentStatus.Succeeded, "SUCCESS"));
+
+            // Time skipping stays locked until delivery: the stand-in server cannot be trusted with retry timers while unlocked.
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (provider.Delivered.Count == 0)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the event was never delivered");
+                await Task.Delay(20);
+            }
+
             return await OutcomeAsync(handle);
         });
 
         var record = Assert.Single(result.Notifications!);
-        Assert.Equal((NotificationState.Refused, 400), (record.State, Assert.Single(record.Attempts).HttpStatus));
+        Assert.Equal((NotificationState.Delivered, 3, 200), (record.State, record.Attempts[^1].Attempt, record.Attempts[^1].HttpStatus));
+        Assert.Single(provider.Delivered);
+    }
+
+    [Fact]
+    public async Task An_endpoint_that_answers_410_gone_gets_no_more_events_of_the_checkout_and_the_checkout_says_so()
+    {
+        var provider = new FakeProviderActivities { MerchantFailureStatus = 410 };
+        provider.FailMerchantDeliveries(1);
+        var result = await WithWorkerAsync(provider, async taskQueue =>
+        {
+            // A Chpter cancel tells two events: the end, and the review nobody could confirm.
+            var (handle, _) = await OpenAsync(Input(PaymentProvider.Chpter), taskQueue);
+            await handle.ExecuteUpdateAsync(wf => wf.CancelAsync(new CancelRequest(null)));
+            return await OutcomeAsync(handle);
+        });
+
+        Assert.Equal([NotificationState.Gone, NotificationState.Gone], result.Notifications!.Select(n => n.State));
+        Assert.Equal(410, Assert.Single(result.Notifications![0].Attempts).HttpStatus);
+        Assert.Empty(result.Notifications![1].Attempts);
+        Assert.Contains("answered 410 Gone to an earlier event", result.Notifications![1].Error, StringComparison.Ordinal);
         Assert.Empty(provider.Delivered);
     }
 
@@ -68,7 +97,7 @@ public sealed class MerchantNotificationTests : WorkflowTestBase
         var result = await WithWorkerAsync(provider, async taskQueue => await OutcomeAsync((await OpenAsync(input, taskQueue)).Handle));
 
         Assert.Equal([MerchantEventTypes.Expired, MerchantEventTypes.NeedsReview], provider.Delivered.Select(n => n.Type));
-        Assert.Equal(MerchantNotifier.EventIdFor(input.CheckoutId, new(MerchantEventTypes.Expired, null)), provider.Delivered[0].EventId);
+        Assert.Equal(MerchantEventIds.For(input.CheckoutId, MerchantEventTypes.Expired, null), provider.Delivered[0].EventId);
         Assert.Equal(provider.Delivered.Count, provider.Delivered.Select(n => n.EventId).Distinct().Count());
         var view = provider.Delivered[0].Checkout;
         Assert.Equal((input.CheckoutId, PaymentStatus.Expired, "100.00"), (view.CheckoutId, view.Status, view.Amount.Value));

@@ -36,7 +36,8 @@ public abstract class WorkflowTestBase
             fingerprint,
             SampleCheckouts.ReferenceFor(provider, checkoutId),
             profile.Capabilities,
-            profile.PollPlan);
+            profile.PollPlan,
+            EventIdsNameCheckout: true);
     }
 
     /// <summary>A callback as the door passes it on: signed by the provider unless said otherwise.</summary>
