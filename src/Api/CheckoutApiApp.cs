@@ -50,7 +50,10 @@ public static class CheckoutApiApp
             .Validate(o => o.Order.Values.All(order => order.All(slug => PaymentProviderSlugs.TryParse(slug, out _))), "Routing:Order names an unknown provider.")
             .ValidateOnStart();
         services.AddSingleton(provider => new ProviderRouter(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<RoutingOptions>>().Value));
-        services.AddSingleton<CheckoutGateway>();
+        services.AddSingleton<CheckoutReader>();
+        services.AddSingleton<CheckoutOpener>();
+        services.AddSingleton<CheckoutCanceller>();
+        services.AddSingleton<CallbackTargets>();
         services.AddSingleton<CheckoutSearch>();
         return services;
     }

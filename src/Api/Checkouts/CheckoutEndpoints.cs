@@ -69,7 +69,7 @@ public static class CheckoutEndpoints
     private static async Task<IResult> CreateAsync(
         HttpRequest http,
         ClaimsPrincipal user,
-        CheckoutGateway gateway,
+        CheckoutOpener opener,
         ProviderRouter router,
         IOptions<JsonOptions> json,
         IOptions<NotificationOptions> notifications,
@@ -134,7 +134,7 @@ public static class CheckoutEndpoints
             return ApiProblems.Fields(StatusCodes.Status422UnprocessableEntity, "The checkout breaks a rule.", broken);
         }
 
-        var outcome = await gateway.OpenAsync(request, cancellationToken);
+        var outcome = await opener.OpenAsync(request, cancellationToken);
         var location = $"/checkouts/{outcome.CheckoutId}";
         return outcome.Result switch
         {
@@ -163,7 +163,7 @@ public static class CheckoutEndpoints
             : ApiProblems.Fields(StatusCodes.Status400BadRequest, "The list query cannot be used.", [new("pageToken", "Not a page token this API handed out; start again without it.")]);
     }
 
-    private static async Task<IResult> GetAsync(string checkoutId, string? wait, ClaimsPrincipal user, CheckoutGateway gateway, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string checkoutId, string? wait, ClaimsPrincipal user, CheckoutReader reader, CancellationToken cancellationToken)
     {
         if (!WaitParameter.TryRead(wait, out var waitFor))
         {
@@ -171,13 +171,13 @@ public static class CheckoutEndpoints
         }
 
         var snapshot = CheckoutIds.IsWellFormed(checkoutId)
-            ? await gateway.WaitForFinalAsync(checkoutId, user.MerchantOf(), waitFor, cancellationToken)
+            ? await reader.WaitForFinalAsync(checkoutId, user.MerchantOf(), waitFor, cancellationToken)
             : null;
         return snapshot is null ? ApiProblems.NotFound("checkout") : TypedResults.Ok(snapshot.ToView());
     }
 
     private static async Task<IResult> CancelAsync(
-        string checkoutId, HttpRequest http, ClaimsPrincipal user, CheckoutGateway gateway, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        string checkoutId, HttpRequest http, ClaimsPrincipal user, CheckoutCanceller canceller, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         string? reason = null;
         if (http.ContentLength is > 0 || http.Headers.TransferEncoding.Count > 0)
@@ -204,7 +204,7 @@ public static class CheckoutEndpoints
         }
 
         var outcome = CheckoutIds.IsWellFormed(checkoutId)
-            ? await gateway.CancelAsync(checkoutId, user.MerchantOf(), reason, cancellationToken)
+            ? await canceller.CancelAsync(checkoutId, user.MerchantOf(), reason, cancellationToken)
             : new CancelOutcome(CancelResult.NotFound);
         return outcome.Result switch
         {

@@ -16,12 +16,12 @@ public sealed class CallbackRelay
     private const int MaxCheckoutsPerKey = 5;
 
     private readonly ITemporalClient client;
-    private readonly CheckoutGateway checkouts;
+    private readonly CallbackTargets checkouts;
     private readonly HintGate gate;
     private readonly IOptions<WebhookOptions> options;
     private readonly ILogger<CallbackRelay> logger;
 
-    public CallbackRelay(ITemporalClient client, CheckoutGateway checkouts, HintGate gate, IOptions<WebhookOptions> options, ILogger<CallbackRelay> logger)
+    public CallbackRelay(ITemporalClient client, CallbackTargets checkouts, HintGate gate, IOptions<WebhookOptions> options, ILogger<CallbackRelay> logger)
     {
         this.client = client;
         this.checkouts = checkouts;

@@ -21,7 +21,7 @@ public sealed class ProjectBoundaryTests
     [Fact]
     public void The_API_links_neither_Refit_nor_the_provider_adapters()
     {
-        var linked = LinkedAssemblies(typeof(CheckoutOrchestrator.Api.Checkouts.CheckoutGateway).Assembly);
+        var linked = LinkedAssemblies(typeof(CheckoutOrchestrator.Api.Checkouts.CheckoutReader).Assembly);
 
         Assert.Contains("CheckoutOrchestrator.Domain", linked);
         Assert.DoesNotContain(linked, name => name.StartsWith("Refit", StringComparison.Ordinal));

@@ -8,6 +8,7 @@ using CheckoutOrchestrator.Workflows;
 using CheckoutOrchestrator.Workflows.Opening;
 using Temporalio.Api.Enums.V1;
 using Temporalio.Client;
+using Temporalio.Converters;
 using Temporalio.Testing;
 using Temporalio.Worker;
 using Xunit;
@@ -48,13 +49,36 @@ public abstract class WorkflowTestBase
     protected static Task SendAsync(WorkflowHandle<CheckoutWorkflow, CheckoutSnapshot> handle, ProviderEvent providerEvent) =>
         handle.SignalAsync(wf => wf.ReceiveProviderEventAsync(providerEvent));
 
-    /// <summary>Queries the checkout until it reaches the status (time skipping stays locked meanwhile).</summary>
+    /// <summary>
+    /// The checkout as the API reads it, by replaying its history in this process, checked against
+    /// the worker's own answer to a query at the same moment: the two must never differ.
+    /// </summary>
+    protected static async Task<CheckoutSnapshot> ReadAsTheApiDoesAsync(WorkflowHandle<CheckoutWorkflow, CheckoutSnapshot> handle)
+    {
+        while (true)
+        {
+            var before = await handle.FetchHistoryAsync();
+            var queried = await handle.QueryAsync(wf => wf.Snapshot);
+            var after = await handle.FetchHistoryAsync();
+            if (after.Events.Count != before.Events.Count)
+            {
+                // News arrived between the two reads: read again at a quiet moment.
+                continue;
+            }
+
+            var replayed = await ReplayedState.SnapshotAsync(after, DataConverter.Default, "default");
+            Assert.Equal(JsonSerializer.Serialize(queried), JsonSerializer.Serialize(replayed));
+            return replayed!;
+        }
+    }
+
+    /// <summary>Reads the checkout until it reaches the status (time skipping stays locked meanwhile).</summary>
     protected static async Task<CheckoutSnapshot> WaitForStatusAsync(WorkflowHandle<CheckoutWorkflow, CheckoutSnapshot> handle, PaymentStatus status)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
-            var snapshot = await handle.QueryAsync(wf => wf.Snapshot);
+            var snapshot = await ReadAsTheApiDoesAsync(handle);
             if (snapshot.Status == status)
             {
                 return snapshot;
@@ -84,6 +108,8 @@ public abstract class WorkflowTestBase
         }
 
         await HistoryRecorder.SaveIfAskedAsync(handle, scenario);
+        var replayed = await ReplayedState.SnapshotAsync(await handle.FetchHistoryAsync(), DataConverter.Default, "default");
+        Assert.Equal(JsonSerializer.Serialize(outcome), JsonSerializer.Serialize(replayed));
         return outcome;
     }
 
@@ -127,7 +153,7 @@ public abstract class WorkflowTestBase
     {
         var (handle, outcome) = await StartAsync(input, taskQueue);
         var opened = outcome is { Result: OpenResult.Opened, Snapshot: { } snapshot } ? snapshot : throw new InvalidOperationException($"The session did not open: {outcome}");
-        Assert.Equal(JsonSerializer.Serialize(await handle.QueryAsync(wf => wf.Snapshot)), JsonSerializer.Serialize(opened));
+        Assert.Equal(JsonSerializer.Serialize(await ReadAsTheApiDoesAsync(handle)), JsonSerializer.Serialize(opened));
         return (handle, opened);
     }
 
