@@ -40,7 +40,7 @@ public static class TimeToUrl
             Percentiles.Of(direct),
             spans.Median("Microsoft.AspNetCore", "POST /checkouts"),
             spans.Median("CheckoutOrchestrator.Temporal", "StartWorkflow:CheckoutWorkflow"),
-            spans.Median("CheckoutOrchestrator.Temporal", "WaitForSession:CheckoutWorkflow"),
+            spans.Median("CheckoutOrchestrator.Temporal", "FollowOpening:CheckoutWorkflow"),
             spans.Median("CheckoutOrchestrator.Temporal", "RunActivity:CreateSession"),
             spans.Median("System.Net.Http", "POST", "/checkout-sessions"));
     }
@@ -88,7 +88,7 @@ public sealed record TimeToUrlFigures(
     Percentiles Direct,
     double ApiRequestMedian,
     double StartMedian,
-    double WaitForSessionMedian,
+    double FollowOpeningMedian,
     double ActivityMedian,
     double ProviderCallMedian)
 {

@@ -88,7 +88,7 @@ public sealed class CheckoutOpener
         {
             var started = await client.StartWorkflowAsync((CheckoutWorkflow wf) => wf.RunAsync(input), start);
             var run = client.GetWorkflowHandle(checkoutId, runId: started.ResultRunId);
-            using var span = CheckoutTracing.Source.StartActivity("WaitForSession:CheckoutWorkflow")?.SetTag("checkout.id", checkoutId);
+            using var span = CheckoutTracing.Source.StartActivity("FollowOpening:CheckoutWorkflow")?.SetTag("checkout.id", checkoutId);
             return await OpeningHistory.ReadAsync(run, client.Options.DataConverter, open, wait.Token)
                 ?? CheckoutOpening.AsItStands(checkoutId, await reader.FindAsync(checkoutId, request.MerchantId, cancellationToken), open);
         }

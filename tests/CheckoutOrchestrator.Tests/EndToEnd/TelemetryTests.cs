@@ -56,7 +56,7 @@ public sealed class TelemetryTests : ApiTestBase, IDisposable
         var names = trace.Select(s => s.DisplayName).ToList();
         Assert.Contains(trace, s => s.Source.Name == "Microsoft.AspNetCore" && s.Kind == ActivityKind.Server);
         Assert.Contains("StartWorkflow:CheckoutWorkflow", names);
-        Assert.Contains("WaitForSession:CheckoutWorkflow", names);
+        Assert.Contains("FollowOpening:CheckoutWorkflow", names);
         Assert.Contains("RunWorkflow:CheckoutWorkflow", names);
         Assert.Contains("RunActivity:CreateSession", names);
         Assert.All(trace.Where(s => s.Source.Name == "CheckoutOrchestrator.Temporal"), s => Assert.StartsWith("co_", s.GetTagItem("checkout.id") as string, StringComparison.Ordinal));
