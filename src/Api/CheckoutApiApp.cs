@@ -1,5 +1,6 @@
 using CheckoutOrchestrator.Api.Checkouts;
 using CheckoutOrchestrator.Api.Codec;
+using CheckoutOrchestrator.Api.Events;
 using CheckoutOrchestrator.Api.Merchants;
 using CheckoutOrchestrator.Api.OpenApi;
 using CheckoutOrchestrator.Api.Webhooks;
@@ -54,6 +55,7 @@ public static class CheckoutApiApp
         services.AddSingleton<CheckoutOpener>();
         services.AddSingleton<CheckoutCanceller>();
         services.AddSingleton<CallbackTargets>();
+        services.AddSingleton<MerchantEvents>();
         services.AddSingleton<CheckoutSearch>();
         return services;
     }
@@ -68,6 +70,7 @@ public static class CheckoutApiApp
         app.UseRateLimiter();
         app.MapApiContract();
         app.MapCheckoutEndpoints();
+        app.MapEventEndpoints();
         app.MapWebhookEndpoints();
         app.MapCodecEndpoints();
         app.MapCheckoutHealth();

@@ -10,7 +10,7 @@ namespace CheckoutOrchestrator.Client;
 
 /// <summary>
 /// A merchant's way into the CheckoutOrchestrator API: open, read (waiting for the end if asked),
-/// list and cancel checkouts. A refused call throws a <see cref="CheckoutApiException"/> of its
+/// list and cancel checkouts; list the events sent and have one sent again. A refused call throws a <see cref="CheckoutApiException"/> of its
 /// family, carrying the API's problem document.
 /// </summary>
 public sealed class CheckoutClient
@@ -95,6 +95,31 @@ public sealed class CheckoutClient
         var checkout = Ensure(response);
         return response.StatusCode == HttpStatusCode.Accepted ? await GetAsync(checkoutId, null, cancellationToken) : checkout;
     }
+
+    /// <summary>The events sent to the merchant, with their deliveries, newest checkouts first, page after page until the last.</summary>
+    public async IAsyncEnumerable<EventRecord> ListEventsAsync(EventListFilter? filter = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        filter ??= new EventListFilter();
+        string? pageToken = null;
+        do
+        {
+            var page = Ensure(await api.ListEventsAsync(new EventQuery(filter.CheckoutId, filter.Type, Flag(filter.Delivered), filter.PageSize, pageToken), cancellationToken));
+            foreach (var record in page.Events)
+            {
+                yield return record;
+            }
+
+            pageToken = page.NextPageToken;
+        }
+        while (pageToken is not null);
+    }
+
+    /// <summary>
+    /// Sends an event again: its id, type and time, with a fresh signature, retried like every event.
+    /// A delivery still under way throws <see cref="CheckoutConflictException"/>.
+    /// </summary>
+    public async Task<EventRecord> RedeliverAsync(string eventId, CancellationToken cancellationToken = default) =>
+        Ensure(await api.RedeliverAsync(eventId, cancellationToken));
 
     private static string? Flag(bool? flag) => flag switch
     {

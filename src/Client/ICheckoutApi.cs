@@ -16,7 +16,21 @@ internal interface ICheckoutApi
 
     [Post("/checkouts/{checkoutId}/cancel")]
     Task<IApiResponse<Checkout>> CancelAsync(string checkoutId, [Body] CancelBody body, CancellationToken cancellationToken);
+
+    [Get("/events")]
+    Task<IApiResponse<EventPage>> ListEventsAsync([Query] EventQuery query, CancellationToken cancellationToken);
+
+    [Post("/events/{eventId}/redeliver")]
+    Task<IApiResponse<EventRecord>> RedeliverAsync(string eventId, CancellationToken cancellationToken);
 }
+
+/// <summary>GET /events' query, as the API reads it.</summary>
+internal sealed record EventQuery(
+    [property: AliasAs("checkoutId")] string? CheckoutId,
+    [property: AliasAs("type")] string? Type,
+    [property: AliasAs("delivered")] string? Delivered,
+    [property: AliasAs("pageSize")] int? PageSize,
+    [property: AliasAs("pageToken")] string? PageToken);
 
 /// <summary>GET /checkouts' query, written as the API reads it (lower-case booleans, ISO 8601 instants).</summary>
 internal sealed record ListQuery(

@@ -37,6 +37,7 @@ public static class CheckoutWorker
             .AddScopedActivities<MerchantNotificationActivities>()
             .AddWorkflow<CheckoutWorkflow>()
             .AddWorkflow<CheckoutReconciliationWorkflow>()
+            .AddWorkflow<MerchantEventRedeliveryWorkflow>()
             .ConfigureOptions()
             .Configure<IOptions<WorkerTuning>>((worker, tuning) => Tune(worker, tuning.Value));
         foreach (var profile in ProviderProfiles.All.Where(p => p.CallBudget is not null))

@@ -45,6 +45,17 @@ public sealed class MerchantNotifier
         }
     }
 
+    /// <summary>Sends an event told before once more, as it was (its id, type and time), with a fresh signature.</summary>
+    public void Resend(MerchantNotification notification)
+    {
+        records.Add(new NotificationRecord(notification.EventId, notification.Type, notification.CreatedAt, NotificationState.Pending, [], Reason: notification.Reason));
+        queue.Enqueue((records.Count - 1, notification, notification.EventId));
+        if (delivering.IsCompleted)
+        {
+            delivering = DeliverQueuedAsync();
+        }
+    }
+
     /// <summary>Completes once every event sent so far is delivered, refused, or given up on.</summary>
     public Task AllDoneAsync() => Workflow.WaitConditionAsync(() => Idle);
 

@@ -54,6 +54,7 @@ public sealed class ContractDocument : IOpenApiDocumentTransformer
         document.Tags = new HashSet<OpenApiTag>
         {
             new() { Name = OperationContract.CheckoutsTag, Description = "A merchant's checkouts: open, read, list, cancel." },
+            new() { Name = OperationContract.EventsTag, Description = "The events sent to a merchant, with their deliveries; send one again." },
             new() { Name = OperationContract.OperatorsTag, Description = "Temporal UI's payload codec, for operators." },
         };
 
@@ -74,7 +75,8 @@ public sealed class ContractDocument : IOpenApiDocumentTransformer
                 Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(EventSignature, document)] = [] }],
                 Summary = $"`{type}` sent to the checkout's notification URL (or the merchant's default).",
                 Description = "Verify `Checkout-Signature` (t=<unix seconds>,v1=<hex HMAC-SHA256 of \"t.body\">; one v1 per active secret while secrets rotate), "
-                    + "refuse a timestamp more than five minutes away, dedupe on `id`, answer 2xx. Anything else is retried.",
+                    + "refuse a timestamp more than five minutes away, dedupe on `id`, answer 2xx. Anything else is retried for 25 hours, "
+                    + "except 410 Gone (no more events of the checkout go to that URL) and a redirect (never followed).",
                 Parameters =
                 [
                     new OpenApiParameter

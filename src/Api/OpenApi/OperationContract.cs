@@ -1,7 +1,9 @@
 using CheckoutOrchestrator.Api.Checkouts;
 using CheckoutOrchestrator.Api.Codec;
+using CheckoutOrchestrator.Api.Events;
 using CheckoutOrchestrator.Api.Merchants;
 using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Notifications;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -12,6 +14,7 @@ namespace CheckoutOrchestrator.Api.OpenApi;
 public sealed class OperationContract : IOpenApiOperationTransformer
 {
     public const string CheckoutsTag = "Checkouts";
+    public const string EventsTag = "Events";
     public const string OperatorsTag = "Operators";
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -41,9 +44,12 @@ public sealed class OperationContract : IOpenApiOperationTransformer
             }
             else if (status is "201" or "202")
             {
+                var where = operation.OperationId == EventEndpoints.RedeliverOperation
+                    ? "Where to follow the redelivery: /events?checkoutId={checkoutId}."
+                    : "The checkout's address: /checkouts/{checkoutId}.";
                 answer.Headers = new Dictionary<string, IOpenApiHeader>
                 {
-                    ["Location"] = new OpenApiHeader { Description = "The checkout's address: /checkouts/{checkoutId}.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                    ["Location"] = new OpenApiHeader { Description = where, Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
                 };
             }
         }
@@ -51,6 +57,17 @@ public sealed class OperationContract : IOpenApiOperationTransformer
         if (operation.OperationId == CheckoutEndpoints.ListOperation)
         {
             operation.Parameters = ListParameters();
+        }
+        else if (operation.OperationId == EventEndpoints.ListOperation)
+        {
+            operation.Parameters = EventListParameters();
+        }
+        else if (operation.OperationId == EventEndpoints.RedeliverOperation)
+        {
+            foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
+            {
+                parameter.Description = "The event's id, as its delivery and GET /events carry it.";
+            }
         }
         else if (operation.OperationId == CheckoutEndpoints.GetOperation)
         {
@@ -75,6 +92,20 @@ public sealed class OperationContract : IOpenApiOperationTransformer
         Query("latePayment", "Only checkouts paid after they ended (true), or only the others (false).", new OpenApiSchema { Type = JsonSchemaType.Boolean }),
         Query("failedOver", "Only checkouts that opened at another provider than their first choice (true), or only the others (false).", new OpenApiSchema { Type = JsonSchemaType.Boolean }),
         Query("pageSize", $"Checkouts per page, 1 to {CheckoutListQuery.MaxPageSize} (default {CheckoutListQuery.DefaultPageSize}).", new OpenApiSchema
+        {
+            Type = JsonSchemaType.Integer,
+            Minimum = "1",
+            Maximum = CheckoutListQuery.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }),
+        Query("pageToken", "The nextPageToken of the previous page, with the same filters.", new OpenApiSchema { Type = JsonSchemaType.String }),
+    ];
+
+    private static List<IOpenApiParameter> EventListParameters() =>
+    [
+        Query("checkoutId", "Only the events of this checkout.", new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^co_[0-9a-f]{32}$" }),
+        Query("type", "Only events of this type.", ApiContract.Enumeration(MerchantEventTypes.All)),
+        Query("delivered", "Only events the merchant's endpoint took, first time or redelivered (true), or only the others (false).", new OpenApiSchema { Type = JsonSchemaType.Boolean }),
+        Query("pageSize", $"Events per page, about (a page ends at a checkout's last event), 1 to {CheckoutListQuery.MaxPageSize} (default {CheckoutListQuery.DefaultPageSize}).", new OpenApiSchema
         {
             Type = JsonSchemaType.Integer,
             Minimum = "1",

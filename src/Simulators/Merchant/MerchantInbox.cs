@@ -66,7 +66,7 @@ public sealed class MerchantInbox
         var secrets = options.Value.MerchantSecrets.GetValueOrDefault(merchantId) ?? [];
         var problem = SignatureProblem(signature, body, secrets);
         var (eventId, type, checkoutId, status) = Describe(body);
-        var delivery = new ReceivedEvent(merchantId, eventId, type, checkoutId, status, problem is null, problem, StatusCodes.Status200OK, time.GetUtcNow(), body);
+        var delivery = new ReceivedEvent(merchantId, eventId, type, checkoutId, status, problem is null, problem, StatusCodes.Status200OK, time.GetUtcNow(), body, signature);
         Task? wait;
         lock (gate)
         {

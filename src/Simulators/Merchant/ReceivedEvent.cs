@@ -11,4 +11,5 @@ public sealed record ReceivedEvent(
     string? SignatureProblem,
     int AnsweredStatus,
     DateTimeOffset ReceivedAt,
-    string Body);
+    string Body,
+    string? Signature = null);

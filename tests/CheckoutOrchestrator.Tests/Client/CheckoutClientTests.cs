@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Client;
+using CheckoutOrchestrator.Client.Events;
 using CheckoutOrchestrator.DevHost;
 using CheckoutOrchestrator.Tests.Api;
 using CheckoutOrchestrator.Tests.Infrastructure;
@@ -84,6 +85,25 @@ public sealed class CheckoutClientTests : ApiTestBase, IDisposable
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal(paid.CheckoutId, conflict.Problem.Extensions!["checkoutId"].GetString());
+    }
+
+    [Fact]
+    public async Task A_merchant_lists_its_events_and_has_one_sent_again_with_the_client()
+    {
+        var paid = await Checkouts.CreateAsync(Request(PaymentProvider.Chpter));
+        await ChooseAsync(paid.CheckoutUrl!, "pay");
+        await Checkouts.GetAsync(paid.CheckoutId, TimeSpan.FromSeconds(30));
+        await Fixture.Simulators.InboxAsync(paid.CheckoutId, atLeast: 1);
+
+        var events = await Checkouts.ListEventsAsync(new EventListFilter { CheckoutId = paid.CheckoutId, Delivered = true }).ToListAsync();
+        var sent = Assert.Single(events);
+        var again = await Checkouts.RedeliverAsync(sent.Id);
+        var raw = await Api.GetFromJsonAsync<JsonNode>($"/events?checkoutId={paid.CheckoutId}");
+        var written = JsonSerializer.SerializeToNode(raw!["events"]![0].Deserialize<EventRecord>(CheckoutClient.Json), WriteNulls);
+
+        Assert.Equal((CheckoutEventTypes.Succeeded, "delivered"), (sent.Type, sent.State));
+        Assert.Equal((sent.Id, "pending"), (again.Id, again.Redelivery!.State));
+        Assert.True(JsonNode.DeepEquals(raw["events"]![0], written), $"API: {raw["events"]![0]}\nclient: {written}");
     }
 
     [Fact]
