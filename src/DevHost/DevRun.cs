@@ -55,6 +55,9 @@ public sealed class DevRun : IAsyncDisposable
 
     public IReadOnlyList<DevMerchant> Merchants { get; private set; } = [];
 
+    /// <summary>The developer's own receiver the development merchant's events go to, if one was named.</summary>
+    public Uri? ForwardEventsTo { get; private set; }
+
     public static async Task<DevRun> StartAsync(DevRunOptions options, CancellationToken cancellationToken = default)
     {
         var run = new DevRun();
@@ -143,13 +146,15 @@ public sealed class DevRun : IAsyncDisposable
             TemporalAddress,
             temporalSettings,
             options.Merchants,
-            TemporalUiUrl ?? new Uri($"http://127.0.0.1:{temporalSettings.UiPort}"));
+            TemporalUiUrl ?? new Uri($"http://127.0.0.1:{temporalSettings.UiPort}"),
+            options.ForwardEventsTo);
         foreach (var (key, value) in options.HostSettings)
         {
             settings[key] = value;
         }
 
         Merchants = options.Merchants;
+        ForwardEventsTo = options.ForwardEventsTo;
 
         var api = CheckoutApiApp.Create([], builder =>
         {

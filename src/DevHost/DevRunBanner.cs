@@ -16,6 +16,9 @@ public static class DevRunBanner
             .AppendLine($"  API reference    {api}/docs (OpenAPI document {api}/openapi/v1.json)")
             .AppendLine($"  Simulators       {run.SimulatorUrl.AbsoluteUri}simulator")
             .AppendLine($"  Merchant inbox   {run.SimulatorUrl.AbsoluteUri}merchant/inbox")
+            .AppendLine(run.ForwardEventsTo is { } forward
+                ? $"  Events           {merchant.Id}'s events go to {forward.AbsoluteUri} (DEV_FORWARD_EVENTS_TO), not to the inbox"
+                : $"  Events           to the inbox; DEV_FORWARD_EVENTS_TO=http://localhost:4242/webhook sends them to your own receiver")
             .AppendLine($"  Merchant         {merchant.Id}, API key {merchant.ApiKey} (development only)")
             .AppendLine($"  Event signing    secret {merchant.NotificationSecret} (development only; verify Checkout-Signature with it)")
             .AppendLine($"  Temporal         {run.TemporalAddress} (namespace {run.Namespace})")

@@ -19,6 +19,9 @@ public sealed record DevRunOptions(DevSettings Settings)
     /// <summary>Settings the API and the worker get on top of the dev run's own (e.g. a tighter webhook budget).</summary>
     public IReadOnlyDictionary<string, string?> HostSettings { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>The developer's own receiver that gets the development merchant's events instead of the simulators' inbox.</summary>
+    public Uri? ForwardEventsTo { get; init; }
+
     /// <summary>Extra arguments for the embedded dev server, e.g. <c>--dynamic-config-value limit.historyCount.suggestContinueAsNew=200</c>.</summary>
     public IReadOnlyList<string> TemporalArgs { get; init; } = [];
 
@@ -29,5 +32,12 @@ public sealed record DevRunOptions(DevSettings Settings)
             ? ServiceDefaults.ClusterConnection.From(configuration).TargetHost
             : null,
         TemporalCliPath = configuration["TEMPORAL_CLI_PATH"] is { Length: > 0 } path ? path : null,
+        ForwardEventsTo = ForwardUrl(configuration["DEV_FORWARD_EVENTS_TO"] is { Length: > 0 } forward ? forward : settings.Merchant.ForwardEventsTo),
     };
+
+    /// <summary>An absolute http(s) URL, or nothing; anything else stops the dev run with a message that says which.</summary>
+    public static Uri? ForwardUrl(string? text) =>
+        text is not { Length: > 0 } ? null
+        : Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url
+        : throw new InvalidOperationException($"DEV_FORWARD_EVENTS_TO (or merchant.forwardEventsTo in temporal-dev.yaml) must be an http(s) URL, e.g. http://localhost:4242/webhook; got '{text}'.");
 }

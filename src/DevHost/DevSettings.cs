@@ -15,6 +15,8 @@ public sealed class DevSettings
 
     public PortSection Simulators { get; set; } = new() { Port = 5090 };
 
+    public MerchantSection Merchant { get; set; } = new();
+
     /// <summary>Finds temporal-dev.yaml in the current directory or above it (the repository root).</summary>
     public static string Find(string? from = null)
     {
@@ -64,6 +66,13 @@ public sealed class TemporalSection
         "DATETIME" => SearchAttributeKey.CreateDateTimeOffset(name),
         _ => throw new InvalidDataException($"Search attribute {name} has unknown type {type}."),
     };
+}
+
+/// <summary>The development merchant: where its events go besides the simulators' inbox.</summary>
+public sealed class MerchantSection
+{
+    /// <summary>A URL of the developer's own receiver (loopback allowed) that gets the merchant's events; DEV_FORWARD_EVENTS_TO overrides it.</summary>
+    public string? ForwardEventsTo { get; set; }
 }
 
 /// <summary>A host of the stack; port 0 picks a free one.</summary>

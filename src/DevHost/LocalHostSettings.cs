@@ -19,7 +19,8 @@ public static class LocalHostSettings
         string temporalAddress,
         TemporalSection temporal,
         IEnumerable<DevMerchant> merchants,
-        Uri temporalUi)
+        Uri temporalUi,
+        Uri? forwardEventsTo = null)
     {
         var settings = SimulatorClientSettings.For(simulator, api, DevRun.DevSigningKey, lakiPayPublicKeyPem);
         settings[$"{TemporalSettings.Section}:Address"] = temporalAddress;
@@ -50,6 +51,13 @@ public static class LocalHostSettings
         foreach (var (key, value) in merchants.SelectMany(m => m.Settings(simulator)))
         {
             settings[key] = value;
+        }
+
+        // The developer's own receiver gets the development merchant's events, and loopback is allowed for exactly that URL.
+        if (forwardEventsTo is not null && merchants.FirstOrDefault() is { } developer)
+        {
+            settings[$"{MerchantAccounts.Section}:{developer.Id}:NotificationUrl"] = forwardEventsTo.AbsoluteUri;
+            settings[$"{NotificationOptions.Section}:AllowedPrivateUrls:1"] = forwardEventsTo.AbsoluteUri;
         }
 
         return settings;

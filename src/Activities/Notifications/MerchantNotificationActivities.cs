@@ -40,6 +40,21 @@ public sealed class MerchantNotificationActivities : IMerchantEventActivities
         this.logger = logger;
     }
 
+    /// <summary>Same scheme, host and port, and the allowed path or one under it at a segment boundary (…/events never allows …/events-evil).</summary>
+    public static bool IsUnder(Uri url, Uri allowed)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(allowed);
+        if (Uri.Compare(url, allowed, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            return false;
+        }
+
+        var (path, prefix) = (url.AbsolutePath, allowed.AbsolutePath);
+        return path == prefix
+            || (path.StartsWith(prefix, StringComparison.Ordinal) && (prefix.EndsWith('/') || path[prefix.Length] == '/'));
+    }
+
     [Activity(IMerchantEventActivities.NotifyMerchantType)]
     public async Task<IReadOnlyList<NotificationAttempt>> NotifyMerchantAsync(MerchantNotification notification)
     {
@@ -99,11 +114,6 @@ public sealed class MerchantNotificationActivities : IMerchantEventActivities
                 nextRetryDelay: retryAfter),
         };
     }
-
-    /// <summary>Same scheme, host and port, and a path under the allowed one.</summary>
-    private static bool IsUnder(Uri url, Uri allowed) =>
-        Uri.Compare(url, allowed, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
-        && url.AbsolutePath.StartsWith(allowed.AbsolutePath, StringComparison.Ordinal);
 
     private static List<NotificationAttempt> Record(List<NotificationAttempt> earlier, NotificationAttempt attempt) =>
         [.. earlier.Append(attempt).TakeLast(MaxAttemptsKept)];
