@@ -11,6 +11,9 @@ public sealed class ApiOptions
     /// </summary>
     public TimeSpan SessionWait { get; set; } = TimeSpan.FromSeconds(25);
 
+    /// <summary>How long the customer's return page waits for the checkout's final state before sending the customer on.</summary>
+    public TimeSpan ReturnWait { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Serve the interactive API reference at /docs; unset: only in Development.</summary>
     public bool? ServeReference { get; set; }
 }

@@ -3,6 +3,7 @@ using CheckoutOrchestrator.Api.Codec;
 using CheckoutOrchestrator.Api.Events;
 using CheckoutOrchestrator.Api.Merchants;
 using CheckoutOrchestrator.Api.OpenApi;
+using CheckoutOrchestrator.Api.Returns;
 using CheckoutOrchestrator.Api.Webhooks;
 using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Checkouts;
@@ -56,6 +57,8 @@ public static class CheckoutApiApp
         services.AddSingleton<CheckoutCanceller>();
         services.AddSingleton<CallbackTargets>();
         services.AddSingleton<MerchantEvents>();
+        services.AddSingleton<CustomerReturns>();
+        services.AddKeyedSingleton(CheckoutGate.Returns, (sp, _) => new CheckoutGate(() => TimeSpan.FromSeconds(30), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CheckoutSearch>();
         return services;
     }
@@ -71,6 +74,7 @@ public static class CheckoutApiApp
         app.MapApiContract();
         app.MapCheckoutEndpoints();
         app.MapEventEndpoints();
+        app.MapReturnEndpoints();
         app.MapWebhookEndpoints();
         app.MapCodecEndpoints();
         app.MapCheckoutHealth();

@@ -32,7 +32,7 @@ public sealed class CheckoutReader
     /// the workflow's history (which costs no Temporal action) and reads the checkout again only when
     /// its status search attribute moves.
     /// </summary>
-    public async Task<CheckoutSnapshot?> WaitForFinalAsync(string checkoutId, string merchantId, TimeSpan wait, CancellationToken cancellationToken)
+    public async Task<CheckoutSnapshot?> WaitForFinalAsync(string checkoutId, string? merchantId, TimeSpan wait, CancellationToken cancellationToken)
     {
         var reading = await ReadAsync(checkoutId, merchantId, cancellationToken);
         if (reading is null || reading.Snapshot.IsFinal || !reading.IsRunning || wait <= TimeSpan.Zero)

@@ -181,7 +181,8 @@ public static class CheckoutRequestReader
         var success = Url(body.Success, CheckoutFields.RedirectSuccess, required: true, errors);
         var failure = Url(body.Failure, CheckoutFields.RedirectFailure, required: true, errors);
         var cancel = Url(body.Cancel, CheckoutFields.RedirectCancel, required: false, errors);
-        return success is null || failure is null ? null : new RedirectUrls(success, failure, cancel);
+        var pending = Url(body.Pending, CheckoutFields.RedirectPending, required: false, errors);
+        return success is null || failure is null ? null : new RedirectUrls(success, failure, cancel, pending);
     }
 
     private static Uri? Url(string? value, string field, bool required, List<FieldError> errors)

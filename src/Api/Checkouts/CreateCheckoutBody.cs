@@ -25,4 +25,4 @@ public sealed record CreateCheckoutBody(
 /// <summary>The paying customer; the phone in international form (+2547…).</summary>
 public sealed record CustomerBody(string? Name, string? Phone, string? Email);
 
-public sealed record RedirectUrlsBody(string? Success, string? Failure, string? Cancel);
+public sealed record RedirectUrlsBody(string? Success, string? Failure, string? Cancel, string? Pending = null);

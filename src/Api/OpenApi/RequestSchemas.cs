@@ -25,7 +25,7 @@ public sealed class RequestSchemas : IOpenApiSchemaTransformer
         else if (type == typeof(RedirectUrlsBody))
         {
             schema.Required = new HashSet<string> { "success", "failure" };
-            schema.Description = "Where the provider's page sends the customer; success and failure are required when this is given.";
+            schema.Description = "Where the customer goes after the payment page, once our return page knows the outcome: success (paid), failure (ended unpaid), pending (optional: not final yet; else success), cancel (optional). checkout_id and status are appended. Success and failure are required when this is given.";
         }
         else if (type == typeof(CustomerBody) || type == typeof(CancelCheckoutBody))
         {

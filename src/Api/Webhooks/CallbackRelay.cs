@@ -17,11 +17,11 @@ public sealed class CallbackRelay
 
     private readonly ITemporalClient client;
     private readonly CallbackTargets checkouts;
-    private readonly HintGate gate;
+    private readonly CheckoutGate gate;
     private readonly IOptions<WebhookOptions> options;
     private readonly ILogger<CallbackRelay> logger;
 
-    public CallbackRelay(ITemporalClient client, CallbackTargets checkouts, HintGate gate, IOptions<WebhookOptions> options, ILogger<CallbackRelay> logger)
+    public CallbackRelay(ITemporalClient client, CallbackTargets checkouts, [FromKeyedServices(CheckoutGate.Hints)] CheckoutGate gate, IOptions<WebhookOptions> options, ILogger<CallbackRelay> logger)
     {
         this.client = client;
         this.checkouts = checkouts;

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using CheckoutOrchestrator.Api.Checkouts;
 using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Hosting;
@@ -20,7 +21,8 @@ public static class WebhookRateLimit
     public static IServiceCollection AddWebhookDoor(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<WebhookOptions>(configuration, WebhookOptions.Section);
-        services.AddSingleton<HintGate>();
+        services.AddKeyedSingleton(CheckoutGate.Hints, (sp, _) =>
+            new CheckoutGate(() => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebhookOptions>>().Value.HintInterval, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CallbackRelay>();
         services.AddSingleton<UnmatchedCallbacks>();
         services.AddHostedService(provider => provider.GetRequiredService<UnmatchedCallbacks>());

@@ -29,7 +29,12 @@ public sealed record CheckoutRequest(
 public sealed record Customer(string? Name, string? Phone, string? Email);
 
 /// <summary>Where the hosted page sends the customer afterwards. Cancel falls back to Failure.</summary>
-public sealed record RedirectUrls(Uri Success, Uri Failure, Uri? Cancel = null)
+/// <summary>
+/// Where the merchant wants its customer after the payment page: success (paid), failure (ended
+/// unpaid), cancel, and pending (not final yet when the customer came back; else success with
+/// status=processing). Providers get our return URLs instead; these are where our return page sends the customer.
+/// </summary>
+public sealed record RedirectUrls(Uri Success, Uri Failure, Uri? Cancel = null, Uri? Pending = null)
 {
     public Uri CancelOrFailure => Cancel ?? Failure;
 }

@@ -15,6 +15,7 @@ public static class CheckoutFields
     public const string RedirectSuccess = "redirectUrls.success";
     public const string RedirectFailure = "redirectUrls.failure";
     public const string RedirectCancel = "redirectUrls.cancel";
+    public const string RedirectPending = "redirectUrls.pending";
     public const string AllowedMethods = "allowedMethods";
     public const string ExpiresInSeconds = "expiresInSeconds";
     public const string NotificationUrl = "notificationUrl";

@@ -88,6 +88,11 @@ public static class CheckoutValidator
         {
             RequireWebUrl(redirects.Success, CheckoutFields.RedirectSuccess, errors);
             RequireWebUrl(redirects.Failure, CheckoutFields.RedirectFailure, errors);
+            if (redirects.Pending is { } pending)
+            {
+                RequireWebUrl(pending, CheckoutFields.RedirectPending, errors);
+            }
+
             if (redirects.Cancel is { } cancel)
             {
                 RequireWebUrl(cancel, CheckoutFields.RedirectCancel, errors);

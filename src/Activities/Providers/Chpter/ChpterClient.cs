@@ -26,6 +26,7 @@ public sealed class ChpterClient : IPaymentProviderClient
     public async Task<ProviderSession> CreateSessionAsync(CreateSessionCommand command, CancellationToken cancellationToken)
     {
         var request = command.Request;
+        var returns = callbacks.ReturnsFor(command.CheckoutId, request.Redirects);
         var orderId = command.Reference;
         var body = new ChpterSessionRequest(
             new ChpterCustomerDetails(request.Customer.Name!, null, PhoneNumberRules.DigitsOnly(request.Customer.Phone!), request.Customer.Email!),
@@ -35,8 +36,8 @@ public sealed class ChpterClient : IPaymentProviderClient
             new ChpterAmount(orderId, "0", "0", Amounts.WholeText(request.Amount.Value), request.Amount.Currency.ToLowerInvariant()),
 #pragma warning restore CA1308
             new ChpterRedirectUrls(
-                request.Redirects!.Success.AbsoluteUri,
-                request.Redirects.Failure.AbsoluteUri,
+                returns!.Success.AbsoluteUri,
+                returns.Failure.AbsoluteUri,
                 callbacks.ForCheckout(Provider, command.CheckoutId).AbsoluteUri));
 
         var context = command.CallContext();

@@ -21,12 +21,13 @@ public sealed class KiotapayClient : IPaymentProviderClient
     public async Task<ProviderSession> CreateSessionAsync(CreateSessionCommand command, CancellationToken cancellationToken)
     {
         var request = command.Request;
+        var returns = callbacks.ReturnsFor(command.CheckoutId, request.Redirects);
         var body = new KiotapayCreateSessionRequest(
             Amount: Amounts.WithScale(request.Amount.Value, DecimalPlaces(request)),
             Currency: request.Amount.Currency,
             Description: request.Description,
-            SuccessUrl: request.Redirects!.Success.AbsoluteUri,
-            CancelUrl: request.Redirects.CancelOrFailure.AbsoluteUri,
+            SuccessUrl: returns!.Success.AbsoluteUri,
+            CancelUrl: returns.CancelOrFailure.AbsoluteUri,
             PaymentMethods: [.. Profile.EffectiveMethods(request).Select(m => Profile.MethodCodes[m])],
             ExternalReference: command.Reference,
             CustomerEmail: request.Customer.Email,

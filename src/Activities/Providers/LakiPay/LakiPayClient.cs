@@ -26,6 +26,7 @@ public sealed class LakiPayClient : IPaymentProviderClient
     public async Task<ProviderSession> CreateSessionAsync(CreateSessionCommand command, CancellationToken cancellationToken)
     {
         var request = command.Request;
+        var returns = callbacks.ReturnsFor(command.CheckoutId, request.Redirects);
         // Amounts carry "two decimal places": INVALID_AMOUNT otherwise.
         var body = new LakiPayCheckoutRequest(
             Amount: Amounts.WithScale(request.Amount.Value, 2),
@@ -34,7 +35,7 @@ public sealed class LakiPayClient : IPaymentProviderClient
             Reference: command.Reference,
             Description: request.Description,
             CallbackUrl: callbacks.ForCheckout(Provider, command.CheckoutId).AbsoluteUri,
-            Redirects: new LakiPayRedirects(request.Redirects!.Success.AbsoluteUri, request.Redirects.Failure.AbsoluteUri),
+            Redirects: new LakiPayRedirects(returns!.Success.AbsoluteUri, returns.Failure.AbsoluteUri),
             SupportedMediums: [.. Profile.EffectiveMethods(request).Select(m => Profile.MethodCodes[m])]);
 
         var context = command.CallContext(IsDuplicateReference);

@@ -28,6 +28,7 @@ public sealed class WaftpayClient : IPaymentProviderClient
     public async Task<ProviderSession> CreateSessionAsync(CreateSessionCommand command, CancellationToken cancellationToken)
     {
         var request = command.Request;
+        var returns = callbacks.ReturnsFor(command.CheckoutId, request.Redirects);
         var now = time.GetUtcNow();
         var phone = PhoneNumberRules.DigitsOnly(request.Customer.Phone!);
         var names = request.Customer.Name!.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -43,8 +44,8 @@ public sealed class WaftpayClient : IPaymentProviderClient
             Amount: Amounts.Whole(request.Amount.Value),
             Mode: "redirect",
             CallbackUrl: callbacks.ForCheckout(Provider, command.CheckoutId).AbsoluteUri,
-            SuccessRedirectUrl: request.Redirects!.Success.AbsoluteUri,
-            FailRedirectUrl: request.Redirects.Failure.AbsoluteUri,
+            SuccessRedirectUrl: returns!.Success.AbsoluteUri,
+            FailRedirectUrl: returns.Failure.AbsoluteUri,
             MetaData: new Dictionary<string, string> { ["checkout_id"] = command.CheckoutId, ["merchant_id"] = request.MerchantId },
             ExtraParams: new WaftpayExtraParams("en", expiry.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), StrictAmount: true));
 

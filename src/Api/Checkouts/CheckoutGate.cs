@@ -1,31 +1,34 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Options;
 
-namespace CheckoutOrchestrator.Api.Webhooks;
+namespace CheckoutOrchestrator.Api.Checkouts;
 
 /// <summary>
-/// Lets an unauthenticated callback through to a checkout at most once per interval, from this API
-/// instance: any number of distinct forged bodies cost a checkout one signal a minute. A hint held
-/// back here is not lost: the checkout repeats a lookup a hint led to once, an interval later.
+/// Lets something through to a checkout at most once per interval, from this API instance: an
+/// unauthenticated callback (any number of forged bodies cost a checkout one signal a minute; a hint
+/// held back is covered by the lookup the checkout repeats), or a customer's return (a reload storm
+/// costs one signal).
 /// </summary>
-public sealed class HintGate
+public sealed class CheckoutGate
 {
+    public const string Hints = "hints";
+    public const string Returns = "returns";
+
     private const int MaxTracked = 100_000;
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> lastPassed = new(StringComparer.Ordinal);
-    private readonly IOptions<WebhookOptions> options;
+    private readonly Func<TimeSpan> interval;
     private readonly TimeProvider time;
 
-    public HintGate(IOptions<WebhookOptions> options, TimeProvider time)
+    public CheckoutGate(Func<TimeSpan> interval, TimeProvider time)
     {
-        this.options = options;
+        this.interval = interval;
         this.time = time;
     }
 
     public bool TryPass(string checkoutId)
     {
         var now = time.GetUtcNow();
-        var interval = options.Value.HintInterval;
+        var interval = this.interval();
         if (lastPassed.Count > MaxTracked)
         {
             foreach (var (id, at) in lastPassed)
