@@ -13,6 +13,7 @@ namespace CheckoutOrchestrator.Workflows;
 /// is set when a checkout that ended continues its late-payment watch in a new run.
 /// <paramref name="Alternatives"/> are the providers a checkout that named none may fail over to.
 /// <paramref name="EventIdsNameCheckout"/>: its merchant events carry 1.1 ids, which name the checkout.
+/// <paramref name="LeftOut"/>: for a checkout that named no provider, each provider routing left out and why.
 /// </summary>
 public sealed record CheckoutWorkflowInput(
     string CheckoutId,
@@ -24,7 +25,8 @@ public sealed record CheckoutWorkflowInput(
     string? ProviderTaskQueue = null,
     ContinuedWatch? Watch = null,
     IReadOnlyList<ProviderRoute>? Alternatives = null,
-    bool EventIdsNameCheckout = false);
+    bool EventIdsNameCheckout = false,
+    IReadOnlyList<string>? LeftOut = null);
 
 /// <summary>A checkout's late-payment watch carried into a new run: the checkout as it stands, and what is left to do.</summary>
 public sealed record ContinuedWatch(CheckoutSnapshot Checkout, DateTimeOffset Until, IReadOnlyList<DateTimeOffset> Lookups);

@@ -111,6 +111,7 @@ public static class CheckoutEndpoints
             return ApiProblems.Fields(StatusCodes.Status400BadRequest, "The checkout request is incomplete.", errors);
         }
 
+        IReadOnlyList<string>? leftOut = null;
         if (route is not null)
         {
             var common = CheckoutValidator.ValidateCommon(request);
@@ -126,6 +127,7 @@ public static class CheckoutEndpoints
             }
 
             request = request with { Provider = plan.Providers[0], Alternatives = [.. plan.Providers.Skip(1)] };
+            leftOut = [.. plan.Refusals.Select(r => r.Message)];
         }
 
         var broken = CheckoutValidator.Validate(ProviderRouter.RequestFor(request, request.Provider));
@@ -134,7 +136,7 @@ public static class CheckoutEndpoints
             return ApiProblems.Fields(StatusCodes.Status422UnprocessableEntity, "The checkout breaks a rule.", broken);
         }
 
-        var outcome = await opener.OpenAsync(request, cancellationToken);
+        var outcome = await opener.OpenAsync(request, leftOut, cancellationToken);
         var location = $"/checkouts/{outcome.CheckoutId}";
         return outcome.Result switch
         {

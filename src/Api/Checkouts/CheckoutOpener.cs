@@ -16,6 +16,10 @@ namespace CheckoutOrchestrator.Api.Checkouts;
 /// <summary>Opens a merchant's checkout: starts its workflow (or joins the one its reference already has) and follows its history to the session.</summary>
 public sealed class CheckoutOpener
 {
+    /// <summary>Failures that prove the provider opened no session: the reference was never used there.</summary>
+    private static readonly HashSet<string> RefusedBeforeAnySession =
+        [ProviderErrorTypes.Rejected, ProviderErrorTypes.InvalidCheckoutRequest, ProviderErrorTypes.AuthenticationFailed, ProviderErrorTypes.NotConfigured];
+
     private readonly ITemporalClient client;
     private readonly TemporalSettings settings;
     private readonly CheckoutKeys keys;
@@ -35,7 +39,7 @@ public sealed class CheckoutOpener
     /// Starts the checkout's workflow, or joins the one already running for this merchant
     /// reference, and follows its history until the session is open (or could not be).
     /// </summary>
-    public async Task<OpenOutcome> OpenAsync(CheckoutRequest request, CancellationToken cancellationToken)
+    public async Task<OpenOutcome> OpenAsync(CheckoutRequest request, IReadOnlyList<string>? leftOut, CancellationToken cancellationToken)
     {
         var open = OpenRequest.For(request, Guid.NewGuid().ToString("N"));
         foreach (var earlierId in keys.EarlierIdsFor(request.MerchantId, request.MerchantReference))
@@ -58,7 +62,7 @@ public sealed class CheckoutOpener
             .Select(p => new ProviderRoute(p, ProviderProfiles.For(p).ReferenceFor(checkoutId, keys), ProviderProfiles.For(p).Capabilities, ProviderProfiles.For(p).PollPlan))
             .ToList();
         var input = new CheckoutWorkflowInput(
-            checkoutId, request, open.Fingerprint, reference, profile.Capabilities, profile.PollPlan, queue, Alternatives: alternatives, EventIdsNameCheckout: true);
+            checkoutId, request, open.Fingerprint, reference, profile.Capabilities, profile.PollPlan, queue, Alternatives: alternatives, EventIdsNameCheckout: true, LeftOut: leftOut);
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wait.CancelAfter(options.Value.SessionWait);
         var start = new WorkflowOptions(checkoutId, settings.TaskQueue)
@@ -86,20 +90,57 @@ public sealed class CheckoutOpener
 
         try
         {
-            var started = await client.StartWorkflowAsync((CheckoutWorkflow wf) => wf.RunAsync(input), start);
-            var run = client.GetWorkflowHandle(checkoutId, runId: started.ResultRunId);
-            using var span = CheckoutTracing.Source.StartActivity("FollowOpening:CheckoutWorkflow")?.SetTag("checkout.id", checkoutId);
-            return await OpeningHistory.ReadAsync(run, client.Options.DataConverter, open, wait.Token)
-                ?? CheckoutOpening.AsItStands(checkoutId, await reader.FindAsync(checkoutId, request.MerchantId, cancellationToken), open);
+            var outcome = await StartAndFollowAsync(input, start, open, wait.Token, cancellationToken);
+            return outcome.Result == OpenResult.Conflict ? await ReuseRefusedAsync(input, start, open, wait.Token, cancellationToken) ?? outcome : outcome;
         }
         catch (WorkflowAlreadyStartedException)
         {
-            return CheckoutOpening.AsItStands(checkoutId, await reader.FindAsync(checkoutId, request.MerchantId, cancellationToken), open);
+            return await ReuseRefusedAsync(input, start, open, wait.Token, cancellationToken)
+                ?? CheckoutOpening.AsItStands(checkoutId, await reader.FindAsync(checkoutId, request.MerchantId, cancellationToken), open);
         }
         catch (Exception ex) when (wait.IsCancellationRequested && !cancellationToken.IsCancellationRequested
                                    && ex is OperationCanceledException or RpcException)
         {
             return new(OpenResult.StillOpening, checkoutId);
         }
+    }
+
+    private async Task<OpenOutcome> StartAndFollowAsync(
+        CheckoutWorkflowInput input, WorkflowOptions start, OpenRequest open, CancellationToken wait, CancellationToken cancellationToken)
+    {
+        var started = await client.StartWorkflowAsync((CheckoutWorkflow wf) => wf.RunAsync(input), start);
+        var run = client.GetWorkflowHandle(input.CheckoutId, runId: started.ResultRunId);
+        using var span = CheckoutTracing.Source.StartActivity("FollowOpening:CheckoutWorkflow")?.SetTag("checkout.id", input.CheckoutId);
+        return await OpeningHistory.ReadAsync(run, client.Options.DataConverter, open, wait)
+            ?? CheckoutOpening.AsItStands(input.CheckoutId, await reader.FindAsync(input.CheckoutId, input.Request.MerchantId, cancellationToken), open);
+    }
+
+    /// <summary>
+    /// A different request under a reference whose checkout the provider refused before opening
+    /// anything: the reference is free, so once that checkout's run has closed (it may still be telling
+    /// the merchant) the corrected request starts a new run under the same checkout id. Null when the
+    /// reference is not free, or its run did not close within the wait.
+    /// </summary>
+    private async Task<OpenOutcome?> ReuseRefusedAsync(
+        CheckoutWorkflowInput input, WorkflowOptions start, OpenRequest open, CancellationToken wait, CancellationToken cancellationToken)
+    {
+        var existing = await reader.FindAsync(input.CheckoutId, input.Request.MerchantId, cancellationToken);
+        if (existing is not { CreateFailure.Type: { } failure } || !RefusedBeforeAnySession.Contains(failure) || open.IsSameAs(existing.RequestFingerprint))
+        {
+            return null;
+        }
+
+        try
+        {
+            await client.GetWorkflowHandle(input.CheckoutId).GetResultAsync<CheckoutSnapshot>(rpcOptions: new() { CancellationToken = wait });
+        }
+        catch (Exception ex) when (wait.IsCancellationRequested && ex is OperationCanceledException or RpcException)
+        {
+            return null;
+        }
+
+        start.IdReusePolicy = WorkflowIdReusePolicy.AllowDuplicate;
+        start.IdConflictPolicy = WorkflowIdConflictPolicy.Fail;
+        return await StartAndFollowAsync(input, start, open, wait, cancellationToken);
     }
 }

@@ -85,7 +85,7 @@ public sealed class CheckoutSearch
         }
 
         return new(
-            [.. page.Workflows.Select(Summarise)],
+            [.. page.Workflows.DistinctBy(w => w.Id).Select(Summarise)],
             page.NextPageToken is { Length: > 0 } next ? Wrap(query, next) : null);
     }
 

@@ -28,13 +28,18 @@ public sealed record CheckoutRequest(
 /// <summary>The paying customer. The phone number is E.164 (<c>+2547…</c>).</summary>
 public sealed record Customer(string? Name, string? Phone, string? Email);
 
-/// <summary>Where the hosted page sends the customer afterwards. Cancel falls back to Failure.</summary>
 /// <summary>
 /// Where the merchant wants its customer after the payment page: success (paid), failure (ended
 /// unpaid), cancel, and pending (not final yet when the customer came back; else success with
 /// status=processing). Providers get our return URLs instead; these are where our return page sends the customer.
 /// </summary>
-public sealed record RedirectUrls(Uri Success, Uri Failure, Uri? Cancel = null, Uri? Pending = null)
+public sealed record RedirectUrls(
+    Uri Success,
+    Uri Failure,
+    Uri? Cancel = null,
+
+    // Left out when null, so requests written before it existed keep their fingerprint.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Uri? Pending = null)
 {
     public Uri CancelOrFailure => Cancel ?? Failure;
 }

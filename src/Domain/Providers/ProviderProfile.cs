@@ -46,6 +46,8 @@ public abstract class ProviderProfile
 
     public virtual bool RedirectsRequired => true;
 
+    public virtual bool DescriptionRequired => false;
+
     /// <summary>
     /// The reference we give the provider for a checkout, known before its session exists: set at
     /// the workflow's start (which Temporal does not bill), it routes callbacks that lost our query
@@ -78,6 +80,11 @@ public abstract class ProviderProfile
         }
 
         AddCustomerRules(request.Customer, name, errors);
+
+        if (DescriptionRequired && string.IsNullOrWhiteSpace(request.Description))
+        {
+            errors.Add(new(CheckoutFields.Description, $"{name} needs a description of the payment."));
+        }
 
         if (RedirectsRequired && request.Redirects is null)
         {

@@ -17,7 +17,8 @@ public sealed record CheckoutTerms(
     int ExpiresInSeconds,
     ProviderCapabilities Capabilities,
     PollPlan Plan,
-    IReadOnlyList<ProviderRoute>? Alternatives = null)
+    IReadOnlyList<ProviderRoute>? Alternatives = null,
+    IReadOnlyList<string>? LeftOut = null)
 {
     /// <summary>Which of the rules changed since 1.0 this checkout follows (a running workflow answers from its patches).</summary>
     public IRuleChanges Changes { get; init; } = LatestRules.Instance;
@@ -34,7 +35,8 @@ public sealed record CheckoutTerms(
         input.Request.ExpiresInSeconds,
         input.Capabilities,
         input.Polls,
-        input.Alternatives);
+        input.Alternatives,
+        input.LeftOut);
 
     public static CheckoutTerms Of(CheckoutSnapshot checkout, ProviderCapabilities capabilities, PollPlan plan) => new(
         checkout.CheckoutId,

@@ -28,7 +28,7 @@ public sealed class SessionRecord
     /// <summary>Before the create: a checkout that named no provider starts routed to its first choice.</summary>
     public static SessionRecord Before(CheckoutTerms terms) => new(
         terms.Alternatives is { } alternatives
-            ? new([terms.Provider.ToSlug(), .. alternatives.Select(r => r.Provider.ToSlug())], terms.Provider.ToSlug(), false, [])
+            ? new([terms.Provider.ToSlug(), .. alternatives.Select(r => r.Provider.ToSlug())], terms.Provider.ToSlug(), false, terms.LeftOut ?? [])
             : null);
 
     public void Opened(ProviderSession session)
@@ -41,7 +41,7 @@ public sealed class SessionRecord
 
     /// <summary>The checkout opened at an alternative: that provider's from here on, and why the others were passed over.</summary>
     public void FailedOver(PaymentProvider provider, IReadOnlyList<string> passedOver) =>
-        Routing = Routing! with { Chosen = provider.ToSlug(), FailedOver = true, PassedOver = passedOver };
+        Routing = Routing! with { Chosen = provider.ToSlug(), FailedOver = true, PassedOver = [.. Routing.PassedOver, .. passedOver] };
 
     public void Reported(string raw) => LastStatus = raw;
 

@@ -48,7 +48,7 @@ public sealed class RoutingJourneyTests : ApiTestBase
         var routing = final.GetProperty("routing");
         Assert.True(routing.GetProperty("failedOver").GetBoolean());
         Assert.Equal(["kiotapay", "waftpay"], routing.GetProperty("providers").EnumerateArray().Select(p => p.GetString()));
-        Assert.StartsWith("kiotapay:", routing.GetProperty("passedOver")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains(routing.GetProperty("passedOver").EnumerateArray(), p => p.GetString()!.StartsWith("kiotapay:", StringComparison.Ordinal));
         Assert.Equal([checkoutId], listed.GetProperty("checkouts").EnumerateArray().Select(c => c.GetProperty("checkoutId").GetString()));
         Assert.Contains(events, e => e.Type == "checkout.succeeded" && e.Body.Contains("\"provider\":\"waftpay\"", StringComparison.Ordinal));
     }
@@ -75,6 +75,22 @@ public sealed class RoutingJourneyTests : ApiTestBase
 
         Assert.Equal(422, (int)refused.StatusCode);
         Assert.Contains(problem.GetProperty("errors").GetProperty("providers").EnumerateArray(), e => e.GetString()!.StartsWith("waftpay:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Routing_says_which_providers_it_left_out_and_why()
+    {
+        // Waftpay and Chpter need the customer's name; this customer gave none.
+        var body = Routed();
+        body["customer"]!.AsObject().Remove("name");
+
+        var opened = await OpenAsync(body);
+
+        var routing = opened.GetProperty("routing");
+        Assert.Equal("kiotapay", routing.GetProperty("chosen").GetString());
+        var leftOut = routing.GetProperty("passedOver").EnumerateArray().Select(p => p.GetString()!).ToList();
+        Assert.Contains(leftOut, p => p.StartsWith("waftpay:", StringComparison.Ordinal) && p.Contains("name", StringComparison.Ordinal));
+        Assert.Contains(leftOut, p => p.StartsWith("chpter:", StringComparison.Ordinal) && p.Contains("name", StringComparison.Ordinal));
     }
 
     private static JsonObject Routed()

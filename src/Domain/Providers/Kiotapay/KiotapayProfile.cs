@@ -36,6 +36,9 @@ public sealed class KiotapayProfile : ProviderProfile
     // possible but unassigned number: any international number of a possible length is sent as given.
     public override bool PhoneRequired => false;
 
+    // "description: string, yes": without one Kiotapay refuses the create.
+    public override bool DescriptionRequired => true;
+
     public override void AddCallbackReader(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ProviderCallbackReader, KiotapayCallbackReader>();
