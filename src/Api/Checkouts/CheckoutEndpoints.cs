@@ -34,7 +34,7 @@ public static class CheckoutEndpoints
             .WithName(CreateOperation)
             .Accepts<CreateCheckoutBody>("application/json")
             .Produces<CheckoutView>(StatusCodes.Status201Created)
-            .Produces<PendingCheckout>(StatusCodes.Status202Accepted)
+            .Produces<CheckoutView>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -57,7 +57,7 @@ public static class CheckoutEndpoints
             .WithName(CancelOperation)
             .Accepts<CancelCheckoutBody>(isOptional: true, "application/json")
             .Produces<CheckoutView>()
-            .Produces<PendingCheckout>(StatusCodes.Status202Accepted)
+            .Produces<CheckoutView>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -70,6 +70,7 @@ public static class CheckoutEndpoints
         HttpRequest http,
         ClaimsPrincipal user,
         CheckoutOpener opener,
+        CheckoutReader reader,
         ProviderRouter router,
         IOptions<JsonOptions> json,
         IOptions<NotificationOptions> notifications,
@@ -141,7 +142,7 @@ public static class CheckoutEndpoints
         return outcome.Result switch
         {
             OpenResult.Opened => TypedResults.Created(location, outcome.Snapshot!.ToView()),
-            OpenResult.StillOpening => TypedResults.Accepted(location, new PendingCheckout(outcome.CheckoutId, PaymentStatus.Pending)),
+            OpenResult.StillOpening => await StillOpeningAsync(outcome.CheckoutId, merchantId, reader, cancellationToken),
             OpenResult.Conflict => ApiProblems.Problem(
                 StatusCodes.Status409Conflict,
                 "reference-conflict",
@@ -151,6 +152,15 @@ public static class CheckoutEndpoints
             _ => ApiProblems.CreateFailed(outcome.CheckoutId, outcome.Failure!),
         };
     }
+
+    /// <summary>
+    /// A 202: the checkout as it stands (no URL yet, or a cancel's last lookup still running), in the
+    /// same shape as a 201 so every generated client reads it as a checkout; read it again at Location.
+    /// </summary>
+    private static async Task<IResult> StillOpeningAsync(string checkoutId, string merchantId, CheckoutReader reader, CancellationToken cancellationToken) =>
+        await reader.FindAsync(checkoutId, merchantId, cancellationToken) is { } checkout
+            ? TypedResults.Accepted($"/checkouts/{checkoutId}", checkout.ToView())
+            : ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, "try-again", "The checkout is being opened; read it again in a moment.", $"GET /checkouts/{checkoutId}");
 
     private static async Task<IResult> ListAsync(HttpRequest http, ClaimsPrincipal user, CheckoutSearch search, CancellationToken cancellationToken)
     {
@@ -179,7 +189,7 @@ public static class CheckoutEndpoints
     }
 
     private static async Task<IResult> CancelAsync(
-        string checkoutId, HttpRequest http, ClaimsPrincipal user, CheckoutCanceller canceller, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        string checkoutId, HttpRequest http, ClaimsPrincipal user, CheckoutCanceller canceller, CheckoutReader reader, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         string? reason = null;
         if (http.ContentLength is > 0 || http.Headers.TransferEncoding.Count > 0)
@@ -211,7 +221,7 @@ public static class CheckoutEndpoints
         return outcome.Result switch
         {
             CancelResult.Final => TypedResults.Ok(outcome.Snapshot!.ToView()),
-            CancelResult.StillCancelling => TypedResults.Accepted($"/checkouts/{checkoutId}", new PendingCheckout(checkoutId, PaymentStatus.Pending)),
+            CancelResult.StillCancelling => await StillOpeningAsync(checkoutId, user.MerchantOf(), reader, cancellationToken),
             CancelResult.AlreadySucceeded => ApiProblems.Problem(
                 StatusCodes.Status409Conflict,
                 "already-succeeded",
@@ -222,6 +232,3 @@ public static class CheckoutEndpoints
         };
     }
 }
-
-/// <summary>A checkout whose provider has not answered yet: poll its address.</summary>
-public sealed record PendingCheckout(string CheckoutId, PaymentStatus Status);

@@ -8,7 +8,8 @@ namespace CheckoutOrchestrator.Api.OpenApi;
 
 /// <summary>
 /// The request bodies are read loosely (so every field is reported on its own); their schemas say
-/// what the reader and the validator actually require and accept.
+/// what the reader and the validator actually require and accept, in the form client generators
+/// read right (a decimal string, not a number; optional means nullable; enumerations are strings).
 /// </summary>
 public sealed class RequestSchemas : IOpenApiSchemaTransformer
 {
@@ -18,7 +19,12 @@ public sealed class RequestSchemas : IOpenApiSchemaTransformer
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         var type = context.JsonTypeInfo.Type;
-        if (type == typeof(CreateCheckoutBody))
+        if ((Nullable.GetUnderlyingType(type) ?? type).IsEnum && schema.Enum is { Count: > 0 })
+        {
+            // Every enumeration is written as its wire text: a generator must not make it a number.
+            schema.Type = Nullable.GetUnderlyingType(type) is null ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+        }
+        else if (type == typeof(CreateCheckoutBody))
         {
             DescribeCreateBody(schema);
         }
@@ -39,51 +45,59 @@ public sealed class RequestSchemas : IOpenApiSchemaTransformer
     {
         schema.Required = new HashSet<string> { CheckoutFields.MerchantReference, CheckoutFields.Amount, CheckoutFields.Currency };
         var properties = schema.Properties!;
-        properties[CheckoutFields.MerchantId] = Text("Optional: the API key says who the merchant is; if given it must be the key's merchant.");
+        properties[CheckoutFields.MerchantId] = Optional(Text("Optional: the API key says who the merchant is; if given it must be the key's merchant."));
         properties[CheckoutFields.MerchantReference] = new OpenApiSchema
         {
             Type = JsonSchemaType.String,
             Pattern = "^[A-Za-z0-9_.:/#-]{1," + CheckoutValidator.MaxIdentifierLength + "}$",
             Description = "The merchant's order number: one checkout per reference. Repeating the same request returns the same checkout.",
         };
-        properties[CheckoutFields.Provider] = ApiContract.Enumeration(
+        properties[CheckoutFields.Provider] = Optional(ApiContract.Enumeration(
             ApiContract.ProviderSlugs,
-            "The payment provider that hosts the checkout. Leave it out to let the orchestrator pick the first provider that takes the checkout (currency, methods, amount) and fail over where that is safe.");
+            "The payment provider that hosts the checkout. Leave it out to let the orchestrator pick the first provider that takes the checkout (currency, methods, amount) and fail over where that is safe."));
         properties[CheckoutFields.Providers] = new OpenApiSchema
         {
-            Type = JsonSchemaType.Array,
+            Type = JsonSchemaType.Array | JsonSchemaType.Null,
             Items = ApiContract.Enumeration(ApiContract.ProviderSlugs),
             Description = "With no provider: the providers allowed, in order of preference (default: the configured order for the currency).",
         };
         properties[CheckoutFields.Amount] = new OpenApiSchema
         {
-            Type = JsonSchemaType.String | JsonSchemaType.Number,
+            // A string only: a generator that sees "number" makes a double, and 0.1 + 0.2 is not 0.30. (A JSON number is still read, exactly.)
+            Type = JsonSchemaType.String,
             Pattern = AmountPattern,
-            Description = "Major units as a decimal string, e.g. \"1500.00\" (at most the currency's minor units; XOF has none). "
-                + "A JSON number is read exactly too, never through a float; an amount with more digits than can be held exactly is refused.",
+            Description = "Major units as a decimal string, e.g. \"1500.00\" (at most the currency's minor units; XOF has none); "
+                + "more digits than can be held exactly are refused, never rounded.",
             Examples = [JsonValue.Create("1500.00")],
         };
         properties[CheckoutFields.Currency] = ApiContract.Enumeration(Currencies.Supported, "ISO 4217; the provider must take it.");
         properties[CheckoutFields.Description] = new OpenApiSchema
         {
-            Type = JsonSchemaType.String,
+            Type = JsonSchemaType.String | JsonSchemaType.Null,
             MaxLength = CheckoutValidator.MaxDescriptionLength,
-            Description = "Shown to the payer: printable text, no control or format characters (bidi overrides are refused).",
+            Description = "Shown to the payer: printable text, no control or format characters (bidi overrides are refused). Some providers need one.",
         };
         properties[CheckoutFields.ExpiresInSeconds] = new OpenApiSchema
         {
-            Type = JsonSchemaType.Integer,
+            Type = JsonSchemaType.Integer | JsonSchemaType.Null,
             Minimum = CheckoutValidator.MinExpirySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Maximum = CheckoutValidator.MaxExpirySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Description = $"How long the customer may take to pay (default {CheckoutRequestReader.DefaultExpirySeconds}).",
         };
         properties[CheckoutFields.NotificationUrl] = new OpenApiSchema
         {
-            Type = JsonSchemaType.String,
+            Type = JsonSchemaType.String | JsonSchemaType.Null,
             Format = "uri",
             Description = "Where this checkout's events are sent (https); else the merchant's configured endpoint.",
         };
     }
 
     private static OpenApiSchema Text(string description) => new() { Type = JsonSchemaType.String, Description = description };
+
+    /// <summary>A property that may be left out or sent as null: generators make it nullable, so leaving it unset sends nothing.</summary>
+    private static OpenApiSchema Optional(OpenApiSchema schema)
+    {
+        schema.Type |= JsonSchemaType.Null;
+        return schema;
+    }
 }

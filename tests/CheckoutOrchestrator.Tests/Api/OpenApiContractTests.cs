@@ -93,6 +93,33 @@ public sealed class OpenApiContractTests : ApiTestBase
         Assert.Equal("CheckoutOrchestrator API", document["info"]!["title"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_dotnet_client_nswag_generates_opens_named_and_routed_checkouts_waits_lists_cancels_and_lists_events()
+    {
+        var document = await DownloadDocumentAsync();
+        var work = Path.GetDirectoryName(document)!;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(ContractTools.Directory, "dotnet")))
+        {
+            File.Copy(file, Path.Combine(work, Path.GetFileName(file)));
+        }
+
+        var reference = $"nswag-{Guid.NewGuid():N}"[..30];
+        var generate = await ContractTools.DotnetAsync("nswag", "openapi2csclient", $"/input:{document}", $"/output:{Path.Combine(work, "CheckoutApi.cs")}", "/namespace:Generated", "/className:CheckoutApi");
+        Assert.True(generate.ExitCode == 0, generate.Output);
+        var run = await ContractTools.DotnetAsync("run", "--project", Path.Combine(work, "GeneratedClientJourney.csproj"), "--", Fixture.Run.ApiUrl.AbsoluteUri, DevMerchant.Shop.ApiKey, reference);
+        Assert.True(run.ExitCode == 0, run.Output);
+
+        var journey = JsonDocument.Parse(run.Stdout.Trim().Split('\n')[^1]).RootElement;
+        var checkoutId = journey.GetProperty("checkoutId").GetString();
+        Assert.Equal("250.30", journey.GetProperty("amount").GetString());
+        Assert.Equal("kiotapay", journey.GetProperty("routedProvider").GetString());
+        Assert.NotNull(journey.GetProperty("routedUrl").GetString());
+        Assert.Equal(("Pending", "Cancelled"), (journey.GetProperty("waited").GetString(), journey.GetProperty("cancelled").GetString()));
+        Assert.Equal([checkoutId], journey.GetProperty("listed").EnumerateArray().Select(c => c.GetString()));
+        Assert.Contains("checkout.cancelled", journey.GetProperty("events").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("amount", journey.GetProperty("refusedField").GetString());
+    }
+
     private async Task<string> DownloadDocumentAsync()
     {
         var work = Path.Combine(ContractTools.Directory, "out", Guid.NewGuid().ToString("N"));

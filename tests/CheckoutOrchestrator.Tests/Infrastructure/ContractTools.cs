@@ -32,6 +32,29 @@ public static class ContractTools
         }
     }
 
+    /// <summary>
+    /// Runs the dotnet CLI from the repository root, where the pinned .NET tools (.config/dotnet-tools.json:
+    /// NSwag) are found; they are restored first, once.
+    /// </summary>
+    public static async Task<ToolRun> DotnetAsync(params string[] arguments)
+    {
+        await Installing.WaitAsync();
+        try
+        {
+            var restore = await RunAsync("dotnet", ["tool", "restore"], RepositoryRoot());
+            if (restore.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"dotnet tool restore failed:\n{restore.Output}");
+            }
+        }
+        finally
+        {
+            Installing.Release();
+        }
+
+        return await RunAsync("dotnet", arguments, RepositoryRoot());
+    }
+
     /// <summary>Runs one of the pinned tools (node_modules/.bin) or node itself.</summary>
     public static Task<ToolRun> ToolAsync(string tool, IEnumerable<string> arguments, string workingDirectory) =>
         RunAsync(tool == "node" ? "node" : Path.Combine(Directory, "node_modules", ".bin", tool), arguments, workingDirectory);
