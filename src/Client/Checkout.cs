@@ -30,6 +30,7 @@ public sealed record Checkout(
     IReadOnlyList<TimelineEntry> Timeline,
     Routing? Routing)
 {
+    /// <summary>Whether the status is final (succeeded, failed, expired or cancelled): it never changes again.</summary>
     public bool IsFinal => CheckoutStatuses.IsFinal(Status);
 }
 
@@ -42,6 +43,7 @@ public sealed record Routing(IReadOnlyList<string> Providers, string Chosen, boo
 /// <summary>Major units as a decimal string (never a float) and the ISO 4217 currency.</summary>
 public sealed record Amount(string Value, string Currency)
 {
+    /// <summary>The amount as a decimal, read exactly from its string (never through a float).</summary>
     public decimal ToDecimal() => decimal.Parse(Value, System.Globalization.NumberStyles.AllowDecimalPoint | System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture);
 }
 

@@ -6,6 +6,7 @@ namespace CheckoutOrchestrator.Client;
 /// <summary>The API refused a call; <see cref="Problem"/> says why, field by field where it can.</summary>
 public class CheckoutApiException : Exception
 {
+    /// <summary>A refusal with its HTTP status and the API's problem document.</summary>
     public CheckoutApiException(HttpStatusCode statusCode, ProblemDocument problem)
         : base($"{(int)statusCode} {problem.Title}{(problem.Detail is null ? string.Empty : $": {problem.Detail}")}")
     {
@@ -13,8 +14,10 @@ public class CheckoutApiException : Exception
         Problem = problem;
     }
 
+    /// <summary>The API's HTTP status.</summary>
     public HttpStatusCode StatusCode { get; }
 
+    /// <summary>The API's RFC 9457 problem document: what went wrong, and per field under Errors.</summary>
     public ProblemDocument Problem { get; }
 
     internal static CheckoutApiException From(HttpStatusCode status, TimeSpan? retryAfter, string? body)
@@ -60,6 +63,7 @@ public sealed class CheckoutConflictException(HttpStatusCode statusCode, Problem
 /// <summary>429: over the merchant's budget; retry after <see cref="RetryAfter"/>.</summary>
 public sealed class CheckoutRateLimitException(HttpStatusCode statusCode, ProblemDocument problem, TimeSpan? retryAfter) : CheckoutApiException(statusCode, problem)
 {
+    /// <summary>How long to wait before the next request, as the API said.</summary>
     public TimeSpan? RetryAfter { get; } = retryAfter;
 }
 

@@ -24,6 +24,7 @@ public sealed record EventPage(IReadOnlyList<EventRecord> Events, string? NextPa
 /// <summary>Which events to list; every filter is optional.</summary>
 public sealed record EventListFilter
 {
+    /// <summary>Only the events of this checkout.</summary>
     public string? CheckoutId { get; init; }
 
     /// <summary>One of <see cref="Events.CheckoutEventTypes"/>.</summary>

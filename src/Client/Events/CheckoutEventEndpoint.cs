@@ -15,6 +15,7 @@ namespace CheckoutOrchestrator.Client.Events;
 /// </summary>
 public static class CheckoutEventEndpoint
 {
+    /// <summary>Registers what MapCheckoutEvents needs: the signing secrets and the tolerance.</summary>
     public static IServiceCollection AddCheckoutEvents(this IServiceCollection services, Action<CheckoutEventOptions> configure)
     {
         services.AddOptions<CheckoutEventOptions>().Configure(configure)
@@ -24,6 +25,7 @@ public static class CheckoutEventEndpoint
         return services;
     }
 
+    /// <summary>Receives signed events at this path: verifies each, calls the handler once per event id, answers 401 to a bad signature and 500 when the handler throws (the event is sent again).</summary>
     public static RouteHandlerBuilder MapCheckoutEvents(this IEndpointRouteBuilder app, string pattern, Func<CheckoutEvent, CancellationToken, Task> handler) =>
         app.MapPost(pattern, async (HttpRequest request, IOptions<CheckoutEventOptions> options, HandledEvents handled, TimeProvider time) =>
         {

@@ -12,8 +12,10 @@ namespace CheckoutOrchestrator.Client.Events;
 /// </summary>
 public static class CheckoutEvents
 {
+    /// <summary>The header every event carries its signature in.</summary>
     public const string SignatureHeader = "Checkout-Signature";
 
+    /// <summary>How far an event's timestamp may be from now unless told otherwise.</summary>
     public static readonly TimeSpan DefaultTolerance = TimeSpan.FromMinutes(5);
 
     /// <summary>The event, if the header proves it came from the orchestrator within the tolerance; else a <see cref="CheckoutSignatureException"/>.</summary>
