@@ -50,7 +50,7 @@ public sealed class CheckoutClient
         return response.StatusCode == HttpStatusCode.Accepted ? await GetAsync(checkout.CheckoutId, null, cancellationToken) : checkout;
     }
 
-    /// <summary>The checkout now, or, with <paramref name="wait"/> (at most a minute), as soon as it is final.</summary>
+    /// <summary>The checkout now, or, with <paramref name="wait"/> (the API holds at most 30 s), as soon as it is final.</summary>
     public async Task<Checkout> GetAsync(string checkoutId, TimeSpan? wait = null, CancellationToken cancellationToken = default)
     {
         var seconds = wait is { } w ? ((int)Math.Ceiling(w.TotalSeconds)).ToString(CultureInfo.InvariantCulture) : null;

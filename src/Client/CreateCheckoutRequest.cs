@@ -46,5 +46,5 @@ public sealed record CreateCheckoutRequest
 /// <summary>The paying customer; the phone in international form (+2547...).</summary>
 public sealed record CheckoutCustomer(string? Name = null, string? Phone = null, string? Email = null);
 
-/// <summary>Where the provider's page sends the customer.</summary>
-public sealed record RedirectUrls(Uri Success, Uri Failure, Uri? Cancel = null);
+/// <summary>Where the customer goes after the payment page: success (paid), failure (ended unpaid), cancel, pending (not final yet); checkout_id and status are appended.</summary>
+public sealed record RedirectUrls(Uri Success, Uri Failure, Uri? Cancel = null, Uri? Pending = null);

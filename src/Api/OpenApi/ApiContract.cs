@@ -45,6 +45,9 @@ public static class ApiContract
                 options.Title = Title;
                 options.OpenApiRoutePattern = DocumentPath;
                 options.DefaultFonts = false;
+
+                // The merchant's key is the scheme a person tries first; the example request is a valid one.
+                options.AddPreferredSecuritySchemes(ContractDocument.MerchantKey);
             });
         }
 

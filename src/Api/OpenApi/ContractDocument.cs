@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Notifications;
 using Microsoft.AspNetCore.OpenApi;
@@ -86,6 +87,7 @@ public sealed class ContractDocument : IOpenApiDocumentTransformer
                         Required = true,
                         Description = "t=<unix seconds>,v1=<hex HMAC-SHA256 of \"t.body\" under a merchant secret>[,v1=...]",
                         Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^t=[0-9]+(,v1=[0-9a-f]{64})+$" },
+                        Example = JsonValue.Create("t=1764842400,v1=" + new string('a', 32) + new string('0', 32)),
                     },
                 ],
                 RequestBody = new OpenApiRequestBody

@@ -74,7 +74,7 @@ public sealed class OperationContract : IOpenApiOperationTransformer
             foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
             {
                 parameter.Description = parameter.Name == "wait"
-                    ? "Answer as soon as the checkout is final, waiting at most this long: whole seconds, e.g. 30 or 30s (at most 60)."
+                    ? $"Answer as soon as the checkout is final, waiting at most this long: whole seconds, e.g. 30 or 30s (longer waits are cut to {WaitParameter.Max.TotalSeconds:F0})."
                     : "The checkout's id, co_ followed by 32 hex digits.";
             }
         }

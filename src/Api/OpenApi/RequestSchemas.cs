@@ -13,6 +13,10 @@ namespace CheckoutOrchestrator.Api.OpenApi;
 /// </summary>
 public sealed class RequestSchemas : IOpenApiSchemaTransformer
 {
+    /// <summary>A request the API takes as it stands: what the reference page fills in.</summary>
+    public const string ValidExample =
+        """{"merchantReference":"order-1","provider":"kiotapay","amount":"1500","currency":"KES","description":"Order 1","customer":{"name":"Jane Wanjiru","phone":"+254712345678","email":"jane@example.com"},"redirectUrls":{"success":"https://shop.example.com/ok","failure":"https://shop.example.com/failed"}}""";
+
     /// <summary>Digits, an optional point and fraction; the currency's minor units bound the fraction.</summary>
     public const string AmountPattern = "^[0-9]{1,18}(\\.[0-9]{1,10})?$";
 
@@ -44,6 +48,7 @@ public sealed class RequestSchemas : IOpenApiSchemaTransformer
     private static void DescribeCreateBody(OpenApiSchema schema)
     {
         schema.Required = new HashSet<string> { CheckoutFields.MerchantReference, CheckoutFields.Amount, CheckoutFields.Currency };
+        schema.Examples = [JsonNode.Parse(ValidExample)!];
         var properties = schema.Properties!;
         properties[CheckoutFields.MerchantId] = Optional(Text("Optional: the API key says who the merchant is; if given it must be the key's merchant."));
         properties[CheckoutFields.MerchantReference] = new OpenApiSchema

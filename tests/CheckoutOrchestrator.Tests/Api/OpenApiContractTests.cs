@@ -94,6 +94,19 @@ public sealed class OpenApiContractTests : ApiTestBase
     }
 
     [Fact]
+    public async Task The_example_request_the_reference_page_fills_in_is_one_the_api_takes()
+    {
+        var document = (await Api.GetFromJsonAsync<JsonNode>("/openapi/v1.json"))!;
+        var example = document["components"]!["schemas"]!["CreateCheckoutBody"]!["examples"]![0]!.DeepClone().AsObject();
+        example["merchantReference"] = $"example-{Guid.NewGuid():N}"[..30];
+
+        using var created = await PostCheckoutAsync(example);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(["merchantKey"], document["paths"]!["/checkouts"]!["post"]!["security"]![0]!.AsObject().Select(s => s.Key));
+    }
+
+    [Fact]
     public async Task A_dotnet_client_nswag_generates_opens_named_and_routed_checkouts_waits_lists_cancels_and_lists_events()
     {
         var document = await DownloadDocumentAsync();
