@@ -35,6 +35,10 @@ public static class CheckoutApiApp
         // A body with a key twice is read differently by different parsers (first or last wins): refuse it.
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.AllowDuplicateProperties = false);
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestHandler>();
+
+        // A request the caller could not send properly is a line in the log (BadRequestHandler), not an error with a stack trace.
+        services.Configure<ExceptionHandlerOptions>(o => o.SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException or OperationCanceledException);
         services.AddExceptionHandler<TemporalUnavailableHandler>();
         services.AddApiContract();
         services.AddValidatedOptions<ApiOptions>(configuration, ApiOptions.Section);

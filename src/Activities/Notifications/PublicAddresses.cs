@@ -6,7 +6,8 @@ namespace CheckoutOrchestrator.Notifications;
 /// <summary>
 /// Which addresses a merchant's event may be sent to without the operator's leave: public ones.
 /// Loopback, private, shared (carrier-grade NAT), link-local (cloud metadata services live there),
-/// unique-local, multicast and unspecified addresses are inside somebody's network.
+/// unique-local, site-local, multicast and unspecified addresses are inside somebody's network, and so
+/// may be the IPv4 address an IPv6 form carries (IPv4-compatible, -mapped, -translated, NAT64, 6to4, Teredo).
 /// </summary>
 public static class PublicAddresses
 {
@@ -27,7 +28,17 @@ public static class PublicAddresses
         (IPAddress.Parse("::1"), 128),
         (IPAddress.Parse("fc00::"), 7),
         (IPAddress.Parse("fe80::"), 10),
+        (IPAddress.Parse("fec0::"), 10),
         (IPAddress.Parse("ff00::"), 8),
+
+        // IPv6 forms that carry an IPv4 address, which may be an inside one: refused whatever it embeds.
+        (IPAddress.Parse("::"), 96),
+        (IPAddress.Parse("::ffff:0:0:0"), 96),
+        (IPAddress.Parse("64:ff9b::"), 96),
+        (IPAddress.Parse("64:ff9b:1::"), 48),
+        (IPAddress.Parse("2002::"), 16),
+        (IPAddress.Parse("2001::"), 32),
+        (IPAddress.Parse("100::"), 64),
     ];
 
     public static bool IsPublic(IPAddress address)

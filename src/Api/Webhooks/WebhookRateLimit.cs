@@ -28,14 +28,22 @@ public static class WebhookRateLimit
         services.AddHostedService(provider => provider.GetRequiredService<UnmatchedCallbacks>());
         services.AddRateLimiter(limiter => limiter.AddPolicy(Policy, http =>
         {
+            // Partitions use the provider's own slug: /webhooks/KIOTAPAY and /webhooks/Kiotapay share one budget. An
+            // unknown slug is answered 404 by the endpoint, which does no work for it.
+            if (!PaymentProviderSlugs.TryParse(http.Request.RouteValues["provider"] as string, out var provider))
+            {
+                return RateLimitPartition.GetNoLimiter("unknown-provider");
+            }
+
             var options = http.RequestServices.GetRequiredService<IOptions<WebhookOptions>>().Value;
-            var slug = http.Request.RouteValues["provider"] as string;
-            var tokened = PaymentProviderSlugs.TryParse(slug, out var provider)
-                && http.RequestServices.GetRequiredService<CallbackUrls>().IsValid(
-                    provider, http.Request.Query[CallbackUrls.CheckoutParameter], http.Request.Query[CallbackUrls.TokenParameter]);
+            var tokened = http.RequestServices.GetRequiredService<CallbackUrls>().IsValid(
+                provider, http.Request.Query[CallbackUrls.CheckoutParameter], http.Request.Query[CallbackUrls.TokenParameter]);
             var perMinute = tokened ? options.TokenedRequestsPerMinute : options.RequestsPerMinute;
-            return RateLimitPartition.GetTokenBucketLimiter($"{slug}|{tokened}|{http.Connection.RemoteIpAddress}", _ => ApiRateLimits.PerMinute(perMinute));
+            return RateLimitPartition.GetTokenBucketLimiter(PartitionOf(provider, tokened, http.Connection.RemoteIpAddress), _ => ApiRateLimits.PerMinute(perMinute));
         }));
         return services;
     }
+
+    /// <summary>The budget a callback spends: its provider's (whatever the slug's case), tokened or not, from this address.</summary>
+    public static string PartitionOf(PaymentProvider provider, bool tokened, System.Net.IPAddress? address) => $"{provider.ToSlug()}|{tokened}|{address}";
 }
