@@ -19,7 +19,8 @@ public static class CodecEndpoints
 
     public static IServiceCollection AddCodecServer(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<CodecServerOptions>().Bind(configuration.GetSection(CodecServerOptions.Section));
+        services.AddOptions<CodecServerOptions>().Bind(configuration.GetSection(CodecServerOptions.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<CodecServerOptions>, CodecOidcValidation>();
         var codec = configuration.GetSection(CodecServerOptions.Section).Get<CodecServerOptions>() ?? new();
         var authentication = services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, OperatorTokenHandler>(OperatorTokenHandler.SchemeName, null);

@@ -11,18 +11,30 @@ public static class OperatorJwt
 {
     public const string SchemeName = "OperatorJwt";
 
+    /// <summary>Whether the token names its bearer an operator: the configured claim, as a value of its own or one of a space-separated scope.</summary>
+    public static bool IsOperator(ClaimsPrincipal? principal, CodecOidcOptions oidc) =>
+        principal?.FindAll(oidc.OperatorClaim).Any(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(oidc.OperatorValue, StringComparer.Ordinal)) == true;
+
     public static void Configure(JwtBearerOptions jwt, Uri authority, CodecOidcOptions oidc)
     {
         jwt.Authority = authority.AbsoluteUri.TrimEnd('/');
         jwt.Audience = oidc.Audience;
         jwt.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
         jwt.MapInboundClaims = false;
-        jwt.TokenValidationParameters.ValidateAudience = oidc.Audience is not null;
+        jwt.TokenValidationParameters.ValidateAudience = true;
         jwt.Events = new JwtBearerEvents
         {
             OnTokenValidated = context =>
             {
-                (context.Principal?.Identity as ClaimsIdentity)?.AddClaim(new Claim(OperatorTokenHandler.OperatorClaim, "true"));
+                if (IsOperator(context.Principal, oidc))
+                {
+                    (context.Principal?.Identity as ClaimsIdentity)?.AddClaim(new Claim(OperatorTokenHandler.OperatorClaim, "true"));
+                }
+                else
+                {
+                    context.Fail($"The token carries no {oidc.OperatorClaim} claim {oidc.OperatorValue}: its bearer is not an operator.");
+                }
+
                 return Task.CompletedTask;
             },
 

@@ -47,13 +47,15 @@ public sealed class LoopbackOidcProvider : IAsyncDisposable
         return provider;
     }
 
-    /// <summary>An operator's access token, as Temporal UI would send it.</summary>
-    public string Token(string audience = Audience, RSA? signedWith = null) =>
+    /// <summary>An access token as Temporal UI would send it: an operator's (the role claim), unless said otherwise.</summary>
+    public string Token(string audience = Audience, RSA? signedWith = null, bool operatorRole = true) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer.AbsoluteUri.TrimEnd('/'),
             Audience = audience,
-            Subject = new ClaimsIdentity([new Claim("sub", "operator@example.com")]),
+            Subject = new ClaimsIdentity(operatorRole
+                ? [new Claim("sub", "operator@example.com"), new Claim("roles", "checkout-operator")]
+                : [new Claim("sub", "someone@example.com"), new Claim("roles", "reader")]),
             Expires = DateTime.UtcNow.AddMinutes(10),
             SigningCredentials = new SigningCredentials(new RsaSecurityKey(signedWith ?? key) { KeyId = "test-key" }, SecurityAlgorithms.RsaSha256),
         });

@@ -213,13 +213,14 @@ public sealed class CallbackDoorTests : ApiTestBase
     }
 
     [Theory]
-    [InlineData(true, HttpStatusCode.OK)]
-    [InlineData(false, HttpStatusCode.Unauthorized)]
-    public async Task Temporal_uis_own_oidc_access_token_decodes_payloads_when_it_validates(bool rightAudience, HttpStatusCode expected)
+    [InlineData(true, true, HttpStatusCode.OK)]
+    [InlineData(false, true, HttpStatusCode.Unauthorized)]
+    [InlineData(true, false, HttpStatusCode.Unauthorized)]
+    public async Task Temporal_uis_own_oidc_access_token_decodes_payloads_only_for_an_operator_of_this_application(bool rightAudience, bool operatorRole, HttpStatusCode expected)
     {
         var oidc = ((AttackDevRunFixture)Fixture).Oidc;
         using var codec = new HttpClient { BaseAddress = Fixture.Run.ApiUrl };
-        codec.DefaultRequestHeaders.Authorization = new("Bearer", oidc.Token(rightAudience ? LoopbackOidcProvider.Audience : "another-app"));
+        codec.DefaultRequestHeaders.Authorization = new("Bearer", oidc.Token(rightAudience ? LoopbackOidcProvider.Audience : "another-app", operatorRole: operatorRole));
 
         using var response = await codec.PostAsync(new Uri("/codec/decode", UriKind.Relative), new StringContent("""{"payloads":[]}""", Encoding.UTF8, "application/json"));
 
