@@ -33,7 +33,10 @@ public sealed class CheckoutActivities : IProviderActivities
     {
         ProviderErrorTypes.InvalidCheckoutRequest or ProviderErrorTypes.Rejected or ProviderErrorTypes.Unreachable
             or ProviderErrorTypes.NotConfigured or ProviderErrorTypes.AuthenticationFailed => true,
-        ProviderErrorTypes.Unavailable or ProviderErrorTypes.Timeout or ProviderErrorTypes.RateLimited => safety != CreateRetrySafety.None,
+        ProviderErrorTypes.Unavailable or ProviderErrorTypes.Timeout => safety != CreateRetrySafety.None,
+
+        // Throttled: backed off on the same provider (the retry waits out its Retry-After), never moved elsewhere.
+        ProviderErrorTypes.RateLimited => false,
         _ => false,
     };
 
@@ -78,7 +81,8 @@ public sealed class CheckoutActivities : IProviderActivities
     [Activity("GetStatus")]
     public async Task<ProviderStatus> GetStatusAsync(StatusLookupInput input)
     {
-        var status = await TrackAsync(input.Provider, () => ClientFor(input.Provider).GetStatusAsync(input.Session, ActivityExecutionContext.Current.CancellationToken));
+        // Not counted towards the provider's health: a hint can buy a lookup, and outsiders must not move routing.
+        var status = await ClientFor(input.Provider).GetStatusAsync(input.Session, ActivityExecutionContext.Current.CancellationToken);
         WarnIfUnrecognised(input.Provider, input.CheckoutId, status);
         return status;
     }

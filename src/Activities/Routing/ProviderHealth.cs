@@ -6,10 +6,12 @@ using CheckoutOrchestrator.Providers;
 namespace CheckoutOrchestrator.Activities.Routing;
 
 /// <summary>
-/// Whether each provider has been answering, from the creates and lookups this worker already makes:
-/// a provider whose last five calls, or most of its calls in the last minute, failed for want of an
-/// answer (5xx, timeouts, refused connections, 429) is down, and stays down for a cool-down before
-/// one call may try it again. Decided here, in the activities' process, never in a workflow.
+/// Whether each provider has been answering, from the creates this worker makes: a provider whose last
+/// five creates, or most of its creates in the last minute, failed for want of an answer (5xx,
+/// timeouts, refused connections) is down, and stays down for a cool-down before one create may try
+/// it again. Lookups do not count: an outsider's callback can buy one, and routing must not move on
+/// what outsiders can buy. A 429 is throttling, not an outage: it is backed off, never a reason to
+/// move traffic. Decided here, in the activities' process, never in a workflow.
 /// </summary>
 public sealed class ProviderHealth
 {
@@ -19,7 +21,7 @@ public sealed class ProviderHealth
     public static readonly TimeSpan CoolDown = TimeSpan.FromSeconds(30);
 
     private static readonly HashSet<string> Unanswered =
-        [ProviderErrorTypes.Unavailable, ProviderErrorTypes.Timeout, ProviderErrorTypes.Unreachable, ProviderErrorTypes.RateLimited];
+        [ProviderErrorTypes.Unavailable, ProviderErrorTypes.Timeout, ProviderErrorTypes.Unreachable];
 
     private readonly ConcurrentDictionary<PaymentProvider, Tracker> trackers = new();
     private readonly TimeProvider time;

@@ -58,6 +58,39 @@ public sealed class FailoverCreateTests : ProviderTestBase
         }
     }
 
+    [Fact]
+    public async Task Lookups_that_get_no_answer_never_move_routing_since_an_outsider_can_buy_them()
+    {
+        var checkoutId = SampleCheckouts.NewCheckoutId();
+        var session = await Host.CreateAsync(checkoutId, SampleCheckouts.For(PaymentProvider.Kiotapay));
+        await using (await Simulator.Control.FaultsAsync("kiotapay", new FaultSettings { FailNext = 1000, FailStatus = 503, Method = "GET" }))
+        {
+            for (var i = 0; i < Activities.Routing.ProviderHealth.MinimumCalls * 2; i++)
+            {
+                await Assert.ThrowsAsync<Temporalio.Exceptions.ApplicationFailureException>(() => Host.StatusAsync(checkoutId, PaymentProvider.Kiotapay, session));
+            }
+
+            var routed = await CreateRoutedAsync();
+
+            Assert.Null(routed.Provider);
+        }
+    }
+
+    [Fact]
+    public async Task A_429_at_the_first_choice_is_backed_off_there_never_failed_over_nor_counted_as_down()
+    {
+        await using (await Simulator.Control.FaultsAsync("kiotapay", new FaultSettings { FailNext = Activities.Routing.ProviderHealth.MinimumCalls, FailStatus = 429, RetryAfterSeconds = 1, Method = "POST" }))
+        {
+            for (var i = 0; i < Activities.Routing.ProviderHealth.MinimumCalls; i++)
+            {
+                var throttled = await Assert.ThrowsAsync<Temporalio.Exceptions.ApplicationFailureException>(CreateRoutedAsync);
+                Assert.Equal((ProviderErrorTypes.RateLimited, false), (throttled.ErrorType, throttled.NonRetryable));
+            }
+        }
+
+        Assert.Null((await CreateRoutedAsync()).Provider);
+    }
+
     private Task<ProviderSession> CreateRoutedAsync()
     {
         var checkoutId = SampleCheckouts.NewCheckoutId();
