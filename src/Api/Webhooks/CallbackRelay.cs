@@ -13,16 +13,22 @@ namespace CheckoutOrchestrator.Api.Webhooks;
 /// </summary>
 public sealed class CallbackRelay
 {
-    private const int MaxCheckoutsPerKey = 5;
-
     private readonly ITemporalClient client;
     private readonly CallbackTargets checkouts;
     private readonly CheckoutGate gate;
+    private readonly SessionKeySearch search;
     private readonly IOptions<WebhookOptions> options;
     private readonly ILogger<CallbackRelay> logger;
 
-    public CallbackRelay(ITemporalClient client, CallbackTargets checkouts, [FromKeyedServices(CheckoutGate.Hints)] CheckoutGate gate, IOptions<WebhookOptions> options, ILogger<CallbackRelay> logger)
+    public CallbackRelay(
+        ITemporalClient client,
+        CallbackTargets checkouts,
+        [FromKeyedServices(CheckoutGate.Hints)] CheckoutGate gate,
+        SessionKeySearch search,
+        IOptions<WebhookOptions> options,
+        ILogger<CallbackRelay> logger)
     {
+        this.search = search;
         this.client = client;
         this.checkouts = checkouts;
         this.gate = gate;
@@ -62,14 +68,14 @@ public sealed class CallbackRelay
     }
 
     /// <summary>
-    /// Passes a callback to the provider's checkouts whose session carries one of these ids: for
+    /// Passes a callback to the provider's checkouts whose session carries its best id: for
     /// account-level webhooks, and for callbacks without a valid token. Normally one; an id two
     /// sessions share (a short numeric order id) finds both, and each weighs the callback for itself.
     /// Returns how many checkouts it found.
     /// </summary>
     public async Task<int> RelayBySessionKeysAsync(PaymentProvider provider, IReadOnlyList<string> sessionKeys, ProviderEvent providerEvent, CancellationToken cancellationToken)
     {
-        var found = await SearchBySessionKeysAsync(provider, sessionKeys, cancellationToken);
+        var found = await search.FindAsync(provider, sessionKeys).WaitAsync(cancellationToken);
         foreach (var checkoutId in found.Where(CheckoutIds.IsWellFormed))
         {
             await (providerEvent.IsHint ? RelayHintAsync(checkoutId, providerEvent, cancellationToken) : SignalAsync(checkoutId, providerEvent, cancellationToken));
@@ -77,9 +83,6 @@ public sealed class CallbackRelay
 
         return found.Count;
     }
-
-    private static bool IsPlainId(string key) =>
-        key.Length is > 0 and <= 128 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or ':');
 
     /// <summary>
     /// Passes an unauthenticated callback on as a hint: at most once per interval per checkout from
@@ -105,26 +108,5 @@ public sealed class CallbackRelay
         }
 
         await SignalAsync(checkoutId, hint.AsHint(), cancellationToken);
-    }
-
-    private async Task<IReadOnlyList<string>> SearchBySessionKeysAsync(PaymentProvider provider, IReadOnlyList<string> sessionKeys, CancellationToken cancellationToken)
-    {
-        // The keys come from an unauthenticated payload: only plain ids ever reach the visibility query.
-        var found = new List<string>();
-        foreach (var key in sessionKeys.Where(IsPlainId))
-        {
-            var query = $"{CheckoutSearchAttributes.ProviderKeys.Name} = '{key}' AND {CheckoutSearchAttributes.Provider.Name} = '{provider.ToSlug()}' AND WorkflowType = '{nameof(CheckoutWorkflow)}'";
-            await foreach (var execution in client.ListWorkflowsAsync(query, new() { Limit = MaxCheckoutsPerKey, Rpc = new() { CancellationToken = cancellationToken } }))
-            {
-                found.Add(execution.Id);
-            }
-
-            if (found.Count > 0)
-            {
-                return [.. found.Distinct(StringComparer.Ordinal)];
-            }
-        }
-
-        return found;
     }
 }

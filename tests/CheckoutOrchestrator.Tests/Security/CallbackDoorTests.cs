@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using CheckoutOrchestrator.Api.Webhooks;
 using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Notifications;
@@ -57,6 +58,40 @@ public sealed class CallbackDoorTests : ApiTestBase
 
         // Leave the tokenless budget refilled for the tests that follow.
         await Task.Delay(TimeSpan.FromSeconds(11));
+    }
+
+    [Fact]
+    public async Task Tokenless_bodies_naming_unknown_ids_cost_at_most_a_stated_number_of_searches_each_and_fewer_when_they_repeat()
+    {
+        var search = Fixture.Run.ApiServices.GetRequiredService<SessionKeySearch>();
+        string[] fields = ["id", "checkoutSessionId", "checkoutRef", "externalReference", "externalRef"];
+        string Body() => "{" + string.Join(",", fields.Select(f => $"\"{f}\":\"{Guid.NewGuid():N}\"")) + ",\"status\":\"SUCCEEDED\"}";
+        var settle = UnmatchedCallbacks.SearchAgainAfter.Aggregate(TimeSpan.Zero, (a, b) => a + b) + TimeSpan.FromSeconds(2);
+
+        var before = search.Searches;
+        for (var i = 0; i < 100; i++)
+        {
+            using var sent = await PostRawAsync(new Uri("/webhooks/kiotapay", UriKind.Relative), Body());
+        }
+
+        await Task.Delay(settle);
+        var distinct = search.Searches - before;
+
+        var repeated = Body();
+        before = search.Searches;
+        var started = DateTime.UtcNow;
+        for (var i = 0; i < 100; i++)
+        {
+            using var sent = await PostRawAsync(new Uri("/webhooks/kiotapay", UriKind.Relative), repeated);
+        }
+
+        var sending = DateTime.UtcNow - started;
+        await Task.Delay(settle);
+        var same = search.Searches - before;
+
+        // Each body: one inline search of all its ids, and at most that many searches again; bodies naming the same ids share them.
+        Assert.InRange(distinct, 100, 100 * (1 + UnmatchedCallbacks.SearchAgainAfter.Length));
+        Assert.InRange(same, 1, 1 + UnmatchedCallbacks.SearchAgainAfter.Length + (int)Math.Ceiling(sending.TotalSeconds));
     }
 
     [Fact]
