@@ -12,6 +12,7 @@ public sealed class CheckoutGate
 {
     public const string Hints = "hints";
     public const string Returns = "returns";
+    public const string Progress = "progress";
 
     private const int MaxTracked = 100_000;
 

@@ -42,6 +42,7 @@ public sealed class CallbackRelay
     /// </summary>
     public async Task<SignalResult> SignalAsync(string checkoutId, ProviderEvent providerEvent, CancellationToken cancellationToken)
     {
+        providerEvent = providerEvent.Bounded();
         var handle = client.GetWorkflowHandle<CheckoutWorkflow>(checkoutId);
         try
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using CheckoutOrchestrator.Api.Checkouts;
 using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Telemetry;
@@ -38,6 +39,7 @@ public static class WebhookEndpoints
         IEnumerable<ProviderCallbackReader> readers,
         CallbackRelay relay,
         UnmatchedCallbacks unmatched,
+        [FromKeyedServices(CheckoutGate.Progress)] CheckoutGate progress,
         TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -77,6 +79,12 @@ public static class WebhookEndpoints
 
         if (verdict.CheckoutId is { } named)
         {
+            // Word of progress alone changes no outcome: the first a minute per checkout goes in, the rest are coalesced like hints.
+            if (verdict.Event!.Status?.Status is { } said && !said.IsTerminal() && !progress.TryPass(named))
+            {
+                return TypedResults.Ok(new WebhookReceipt(named, true));
+            }
+
             var result = await relay.SignalAsync(named, verdict.Event!, cancellationToken);
             logger.LogInformation("{Provider} callback for checkout {CheckoutId}: {Result}", paymentProvider, named, result);
             return result == SignalResult.UnknownCheckout

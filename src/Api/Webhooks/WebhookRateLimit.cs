@@ -23,6 +23,8 @@ public static class WebhookRateLimit
         services.AddValidatedOptions<WebhookOptions>(configuration, WebhookOptions.Section);
         services.AddKeyedSingleton(CheckoutGate.Hints, (sp, _) =>
             new CheckoutGate(() => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebhookOptions>>().Value.HintInterval, sp.GetRequiredService<TimeProvider>()));
+        services.AddKeyedSingleton(CheckoutGate.Progress, (sp, _) =>
+            new CheckoutGate(() => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebhookOptions>>().Value.HintInterval, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SessionKeySearch>();
         services.AddSingleton<CallbackRelay>();
         services.AddSingleton<UnmatchedCallbacks>();

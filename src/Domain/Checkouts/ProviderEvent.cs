@@ -15,8 +15,14 @@ public sealed record ProviderEvent(
     string? ReviewNote = null,
     string? ProviderPaymentId = null)
 {
-    /// <summary>Longest provider status text a hint carries: nobody outside can grow a history with it.</summary>
+    /// <summary>Longest provider status text a callback carries into a checkout: nobody can grow a history with it.</summary>
     public const int MaxHintStatusLength = 64;
+
+    /// <summary>Longest id or reference a callback carries in.</summary>
+    public const int MaxIdLength = 128;
+
+    /// <summary>Longest note or reason a callback carries in.</summary>
+    public const int MaxNoteLength = 500;
 
     /// <summary>Whether the provider says, in words we understand, that the money moved.</summary>
     public bool ClaimsSuccess => Status?.Status == PaymentStatus.Succeeded;
@@ -40,5 +46,29 @@ public sealed record ProviderEvent(
         null,
         ReceivedAt);
 
+    /// <summary>
+    /// The callback as it may enter a checkout's history: every text an authenticated body brings
+    /// bounded (a 60 000-character status would otherwise travel into every signal and snapshot).
+    /// </summary>
+    public ProviderEvent Bounded() => this with
+    {
+        EventId = Cut(EventId, MaxIdLength)!,
+        Status = Status is { } status
+            ? status with
+            {
+                Raw = Shorten(status.Raw),
+                FailureReason = Cut(status.FailureReason, MaxNoteLength),
+                Reference = Cut(status.Reference, MaxIdLength),
+                AmountDetail = Cut(status.AmountDetail, MaxNoteLength),
+                ReviewNote = Cut(status.ReviewNote, MaxNoteLength),
+            }
+            : null,
+        ProviderReference = Cut(ProviderReference, MaxIdLength),
+        ReviewNote = Cut(ReviewNote, MaxNoteLength),
+        ProviderPaymentId = Cut(ProviderPaymentId, MaxIdLength),
+    };
+
     private static string Shorten(string raw) => raw.Length <= MaxHintStatusLength ? raw : raw[..MaxHintStatusLength];
+
+    private static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
 }
