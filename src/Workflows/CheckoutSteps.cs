@@ -33,6 +33,9 @@ public sealed class CheckoutSteps
 
     public Checkout Checkout { get; }
 
+    /// <summary>What operators and the merchant have been told so far (a continued run goes on from it).</summary>
+    public Published Published => published;
+
     public MerchantNotifier Notifier { get; }
 
     public CheckoutSnapshot Snapshot => Checkout.Snapshot([.. earlierNotifications, .. Notifier.Records]);

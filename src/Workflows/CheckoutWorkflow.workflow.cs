@@ -32,6 +32,13 @@ public sealed class CheckoutWorkflow
                 Published.AllOf(watch.Checkout),
                 watch.Checkout.Notifications,
                 input.EventIdsNameCheckout)
+            : input.Open is { } open
+            ? new(
+                Checkout.Continue(CheckoutTerms.Of(input, open.Checkout.CreatedAt) with { Changes = PatchedRules.Instance }, open.Checkout, open.Carry),
+                input.ProviderTaskQueue,
+                open.Published,
+                open.Checkout.Notifications,
+                input.EventIdsNameCheckout)
             : new(
                 Checkout.Start(CheckoutTerms.Of(input, CheckoutOpening.CreatedAt(Workflow.Info.WorkflowStartTime)) with { Changes = PatchedRules.Instance }),
                 input.ProviderTaskQueue,
@@ -49,8 +56,7 @@ public sealed class CheckoutWorkflow
     {
         if (input.Watch is null)
         {
-            CheckoutMetrics.Started(input.Request.Provider);
-            if (await OpenSessionAsync())
+            if (input.Open is not null || await OpenSessionAsync())
             {
                 await FollowPaymentAsync();
             }
@@ -118,6 +124,7 @@ public sealed class CheckoutWorkflow
 
     private async Task<bool> OpenSessionAsync()
     {
+        CheckoutMetrics.Started(input.Request.Provider);
         ProviderSession session;
         try
         {
@@ -146,8 +153,16 @@ public sealed class CheckoutWorkflow
     {
         while (!Checkout.IsFinal)
         {
+            // A long history (a flood on a leaked callback URL) goes on in a new run, carrying the rules' state.
+            if (steps.MayContinueAsNew && Workflow.AllHandlersFinished && Workflow.Patched("open-phase-continues-as-new"))
+            {
+                steps.StopWaiting();
+                var continued = input with { Open = new ContinuedCheckout(Snapshot, Checkout.Carry(), steps.Published) };
+                throw Workflow.CreateContinueAsNewException((CheckoutWorkflow wf) => wf.RunAsync(continued));
+            }
+
             var wakeAt = Checkout.NextWakeUp();
-            await steps.WaitForNewsAsync(wakeAt);
+            await steps.WaitForNewsAsync(wakeAt, wakeToContinueAsNew: true);
             var onSchedule = Workflow.UtcNow >= wakeAt;
             await steps.LookUpIfDueAsync();
 
@@ -173,7 +188,7 @@ public sealed class CheckoutWorkflow
             {
                 steps.StopWaiting();
                 var watch = new ContinuedWatch(Snapshot, Checkout.WatchUntil!.Value, Checkout.PendingWatchLookups);
-                var continued = input with { Watch = watch };
+                var continued = input with { Watch = watch, Open = null };
                 throw Workflow.CreateContinueAsNewException((CheckoutWorkflow wf) => wf.RunAsync(continued));
             }
 

@@ -14,6 +14,7 @@ namespace CheckoutOrchestrator.Workflows;
 /// <paramref name="Alternatives"/> are the providers a checkout that named none may fail over to.
 /// <paramref name="EventIdsNameCheckout"/>: its merchant events carry 1.1 ids, which name the checkout.
 /// <paramref name="LeftOut"/>: for a checkout that named no provider, each provider routing left out and why.
+/// <paramref name="Open"/> is set when a checkout still open continues in a new run (a long history).
 /// </summary>
 public sealed record CheckoutWorkflowInput(
     string CheckoutId,
@@ -26,7 +27,11 @@ public sealed record CheckoutWorkflowInput(
     ContinuedWatch? Watch = null,
     IReadOnlyList<ProviderRoute>? Alternatives = null,
     bool EventIdsNameCheckout = false,
-    IReadOnlyList<string>? LeftOut = null);
+    IReadOnlyList<string>? LeftOut = null,
+    ContinuedCheckout? Open = null);
+
+/// <summary>An open checkout carried into a new run: where it stands, what its rules hold beside that, and what was published.</summary>
+public sealed record ContinuedCheckout(CheckoutSnapshot Checkout, Rules.CheckoutCarry Carry, Published Published);
 
 /// <summary>A checkout's late-payment watch carried into a new run: the checkout as it stands, and what is left to do.</summary>
 public sealed record ContinuedWatch(CheckoutSnapshot Checkout, DateTimeOffset Until, IReadOnlyList<DateTimeOffset> Lookups);

@@ -42,6 +42,12 @@ public static class OpeningHistory
                         return OpenOutcome.Conflict(run.Id);
                     }
 
+                    if (input.Open is not null || input.Watch is not null)
+                    {
+                        // A later run of a checkout opened long ago: its present state is the answer.
+                        return null;
+                    }
+
                     startedByAnother = await StartedByAsync(historyEvent.WorkflowExecutionStartedEventAttributes, converter) != request.Id;
                     createdAt = CheckoutOpening.CreatedAt(historyEvent.EventTime.ToDateTime());
                     break;

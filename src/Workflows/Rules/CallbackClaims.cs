@@ -19,13 +19,35 @@ public sealed class CallbackClaims
     private int lateClaimNews;
     private int deferrals;
 
-    public CheckoutHints Hints { get; } = new();
+    public CallbackClaims()
+        : this(new CheckoutHints())
+    {
+    }
+
+    private CallbackClaims(CheckoutHints hints) => Hints = hints;
+
+    public CheckoutHints Hints { get; }
+
+    /// <summary>What a continued run must still settle: a claim waiting for a lookup, the first unconfirmed success, and the hints.</summary>
+    public ClaimsState State => new(ConfirmationWanted, UnconfirmedSuccess, deferrals, Hints.State);
 
     /// <summary>The first success a callback claimed before the end that no lookup has confirmed yet.</summary>
     public ProviderEvent? UnconfirmedSuccess { get; private set; }
 
     /// <summary>A claim waits for a lookup asked after it.</summary>
     public bool ConfirmationWanted => confirmAfter is not null;
+
+    /// <summary>
+    /// Claims carried from an earlier run (an open checkout only: a late claim is never carried). A
+    /// claim that waited is settled by the new run's first lookup; ids seen before are forgotten, so a
+    /// provider's retry of one is weighed again, which changes nothing.
+    /// </summary>
+    public static CallbackClaims From(ClaimsState state) => new(CheckoutHints.From(state.Hints))
+    {
+        confirmAfter = state.ConfirmationWanted ? 0 : null,
+        UnconfirmedSuccess = state.UnconfirmedSuccess,
+        deferrals = state.Deferrals,
+    };
 
     /// <summary>False for a callback seen before (a provider's retry).</summary>
     public bool FirstSight(ProviderEvent callback) => seenEventIds.Add(callback.EventId);
@@ -72,3 +94,6 @@ public sealed class CallbackClaims
         return claim;
     }
 }
+
+/// <summary>What a checkout's callbacks left to settle.</summary>
+public sealed record ClaimsState(bool ConfirmationWanted, ProviderEvent? UnconfirmedSuccess, int Deferrals, HintState Hints);

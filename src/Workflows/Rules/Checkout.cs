@@ -17,18 +17,20 @@ public sealed class Checkout
     private readonly SessionRecord provider;
     private readonly CheckoutDeadline deadline;
     private readonly LateWatch watch;
-    private readonly LookupLog lookups = new();
-    private readonly CallbackClaims claims = new();
+    private readonly LookupLog lookups;
+    private readonly CallbackClaims claims;
     private readonly PendingCancel cancel = new();
     private CheckoutTerms terms;
 
-    private Checkout(CheckoutTerms terms, CheckoutLedger ledger, SessionRecord provider, DateTimeOffset deadline, LateWatch watch)
+    private Checkout(CheckoutTerms terms, CheckoutLedger ledger, SessionRecord provider, CheckoutDeadline deadline, LateWatch watch, LookupLog lookups, CallbackClaims claims)
     {
         this.terms = terms;
         this.ledger = ledger;
         this.provider = provider;
-        this.deadline = new CheckoutDeadline(deadline);
+        this.deadline = deadline;
         this.watch = watch;
+        this.lookups = lookups;
+        this.claims = claims;
     }
 
     public PaymentStatus Status => ledger.Status;
@@ -54,22 +56,33 @@ public sealed class Checkout
 
     /// <summary>A checkout whose workflow has just started, before its session exists.</summary>
     public static Checkout Start(CheckoutTerms terms) =>
-        new(terms, new CheckoutLedger(), SessionRecord.Before(terms), terms.CreatedAt.AddSeconds(terms.ExpiresInSeconds), new LateWatch());
+        new(terms, new CheckoutLedger(), SessionRecord.Before(terms), new CheckoutDeadline(terms.CreatedAt.AddSeconds(terms.ExpiresInSeconds)), new LateWatch(), new(), new());
 
     /// <summary>A checkout that has ended, to go on reading what the provider says: its reconciliation, or its own watch in a continued run.</summary>
     public static Checkout Resume(CheckoutTerms terms, CheckoutSnapshot ended, DateTimeOffset? watchUntil = null, IEnumerable<DateTimeOffset>? watchLookups = null)
     {
         var session = new SessionRecord(ended.Routing, ended.SessionOpened ? ended.Session() : null, ended.ProviderStatus);
-        var checkout = new Checkout(terms, new CheckoutLedger(ended), session, ended.ExpiresAt ?? terms.CreatedAt, new LateWatch(watchUntil, watchLookups));
-        checkout.SwitchTo(ended.Provider);
-        return checkout;
+        var deadline = new CheckoutDeadline(ended.ExpiresAt ?? terms.CreatedAt);
+        return new(terms.RoutedTo(ended.Provider) ?? terms, new CheckoutLedger(ended), session, deadline, new LateWatch(watchUntil, watchLookups), new(), new());
     }
+
+    /// <summary>A checkout still open, carried into a new run of its workflow (continue-as-new): as its snapshot and carry say.</summary>
+    public static Checkout Continue(CheckoutTerms terms, CheckoutSnapshot open, CheckoutCarry carry)
+    {
+        var session = new SessionRecord(open.Routing, open.Session(), open.ProviderStatus);
+        var deadline = new CheckoutDeadline(carry.Deadline, terms.Plan);
+        return new(terms.RoutedTo(open.Provider) ?? terms, new CheckoutLedger(open), session, deadline, new LateWatch(), LookupLog.From(carry.Lookups), CallbackClaims.From(carry.Claims));
+    }
+
+    /// <summary>What a new run needs beside the snapshot to go on exactly where this one stands.</summary>
+    public CheckoutCarry Carry() => new(deadline.State, lookups.State, claims.State);
 
     /// <summary>The session is open: the deadline is ours, or the provider's if it keeps the session longer.</summary>
     public void Opened(ProviderSession opened, DateTimeOffset at)
     {
-        if (opened.Provider is { } alternative && SwitchTo(alternative))
+        if (opened.Provider is { } alternative && terms.RoutedTo(alternative) is { } rerouted)
         {
+            terms = rerouted;
             // The first choice proved it holds no session; the checkout is the alternative's from here on.
             provider.FailedOver(alternative, opened.PassedOver ?? []);
             ledger.FailedOver($"Opened at {alternative.ToSlug()}; passed over {string.Join("; ", provider.Routing!.PassedOver)}", terms.CreatedAt);
@@ -130,15 +143,4 @@ public sealed class Checkout
         ledger.LatePayment is not null || (watch.Done(now) && claims.Hints.NextLookupAt is null && !claims.ConfirmationWanted);
 
     public CheckoutSnapshot Snapshot(IReadOnlyList<NotificationRecord> notifications) => CheckoutSnapshot.Of(terms, ledger, provider, deadline.At, watch.Until, notifications);
-
-    private bool SwitchTo(PaymentProvider alternative)
-    {
-        if (alternative == terms.Provider || terms.Alternatives?.FirstOrDefault(r => r.Provider == alternative) is not { } route)
-        {
-            return false;
-        }
-
-        terms = terms with { Provider = alternative, Capabilities = route.Capabilities, Plan = route.Polls };
-        return true;
-    }
 }

@@ -21,9 +21,21 @@ public sealed class CheckoutDeadline
 
     public CheckoutDeadline(DateTimeOffset at) => At = at;
 
+    /// <summary>A deadline carried from an earlier run of the same checkout.</summary>
+    public CheckoutDeadline(DeadlineState carried, PollPlan plan)
+    {
+        At = carried.At;
+        graceGiven = carried.GraceGiven;
+        asked = carried.Asked;
+        polls = carried.Polls is { } poll ? PollSchedule.From(plan, poll) : null;
+    }
+
     public DateTimeOffset At { get; private set; }
 
     public DateTimeOffset? NextPollAt => polls?.NextAt;
+
+    /// <summary>Where the deadline stands, for a continued run.</summary>
+    public DeadlineState State => new(At, graceGiven, asked, polls?.State);
 
     /// <summary>A lookup has been made at the deadline as it stands.</summary>
     public bool Asked => asked == At;
@@ -71,3 +83,6 @@ public sealed class CheckoutDeadline
         return true;
     }
 }
+
+/// <summary>Where a checkout's deadline stands: when, whether the grace was given, whether it was asked, and its polls.</summary>
+public sealed record DeadlineState(DateTimeOffset At, bool GraceGiven, DateTimeOffset? Asked, PollState? Polls);

@@ -16,6 +16,9 @@ public sealed class CheckoutHints
     private DateTimeOffset lastLookup = DateTimeOffset.MinValue;
     private bool followingUp;
 
+    /// <summary>Where the hints stand, for a continued run.</summary>
+    public HintState State => new(wantedFrom, lastLookup, followingUp, Count, Last);
+
     public int Count { get; private set; }
 
     public ProviderEvent? Last { get; private set; }
@@ -23,6 +26,16 @@ public sealed class CheckoutHints
     /// <summary>When the lookup they ask for may be made, or null when none is wanted.</summary>
     public DateTimeOffset? NextLookupAt =>
         wantedFrom is { } from ? (from > lastLookup + Interval ? from : lastLookup + Interval) : null;
+
+    /// <summary>Hints carried from an earlier run.</summary>
+    public static CheckoutHints From(HintState state) => new()
+    {
+        wantedFrom = state.WantedFrom,
+        lastLookup = state.LastLookup,
+        followingUp = state.FollowingUp,
+        Count = state.Count,
+        Last = state.Last,
+    };
 
     public void Received(ProviderEvent hint)
     {
@@ -57,3 +70,6 @@ public sealed class CheckoutHints
         followingUp = followUp;
     }
 }
+
+/// <summary>Where a checkout's hints stand: a lookup wanted since when, the last one, and what they said.</summary>
+public sealed record HintState(DateTimeOffset? WantedFrom, DateTimeOffset LastLookup, bool FollowingUp, int Count, ProviderEvent? Last);

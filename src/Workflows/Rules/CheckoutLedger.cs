@@ -27,6 +27,7 @@ public sealed class CheckoutLedger
         FailureReason = checkout.FailureReason;
         FinishedAt = checkout.CompletedAt;
         LatePayment = checkout.LatePayment;
+        FailedAttempt = checkout.Timeline.LastOrDefault(t => t.Kind == TimelineKind.AttemptFailed);
     }
 
     public PaymentStatus Status { get; private set; } = PaymentStatus.Pending;

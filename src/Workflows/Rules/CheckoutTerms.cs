@@ -50,4 +50,10 @@ public sealed record CheckoutTerms(
         0,
         capabilities,
         plan);
+
+    /// <summary>These terms with one of the alternatives as the provider, or null when it is none of them (or already the provider).</summary>
+    public CheckoutTerms? RoutedTo(PaymentProvider alternative) =>
+        alternative != Provider && Alternatives?.FirstOrDefault(r => r.Provider == alternative) is { } route
+            ? this with { Provider = alternative, Capabilities = route.Capabilities, Plan = route.Polls }
+            : null;
 }

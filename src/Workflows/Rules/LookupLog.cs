@@ -16,6 +16,12 @@ public sealed class LookupLog
     /// <summary>The last answered lookup said the provider does not know the session.</summary>
     public bool LastMissedSession { get; private set; }
 
+    /// <summary>What the last lookups said, for a continued run.</summary>
+    public LookupState State => new(LastUnanswered, LastMissedSession);
+
+    /// <summary>A log carried from an earlier run: news is counted afresh, since nothing is in flight across runs.</summary>
+    public static LookupLog From(LookupState state) => new() { LastUnanswered = state.LastUnanswered, LastMissedSession = state.LastMissedSession };
+
     /// <summary>Something arrived that a lookup already in flight may have read too early for; returns its place in line.</summary>
     public int NewsArrived() => ++news;
 
@@ -31,3 +37,6 @@ public sealed class LookupLog
         }
     }
 }
+
+/// <summary>What a checkout's last lookups said.</summary>
+public sealed record LookupState(bool LastUnanswered, bool LastMissedSession);

@@ -20,6 +20,13 @@ public sealed class PollSchedule
 
     public DateTimeOffset NextAt { get; private set; }
 
+    /// <summary>Where the schedule stands, for a continued run.</summary>
+    public PollState State => new(NextAt, pollsDone, overrideInterval);
+
+    /// <summary>A schedule carried from an earlier run.</summary>
+    public static PollSchedule From(PollPlan plan, PollState state) =>
+        new(DateTimeOffset.MinValue, plan) { NextAt = state.NextAt, pollsDone = state.PollsDone, overrideInterval = state.Override };
+
     public void Advance(DateTimeOffset now)
     {
         pollsDone++;
@@ -33,3 +40,6 @@ public sealed class PollSchedule
         NextAt = now + interval;
     }
 }
+
+/// <summary>Where a poll schedule stands: its next poll, how many were made, and the grace's fixed interval if any.</summary>
+public sealed record PollState(DateTimeOffset NextAt, int PollsDone, TimeSpan? Override);

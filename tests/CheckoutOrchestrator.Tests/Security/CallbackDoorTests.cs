@@ -120,6 +120,36 @@ public sealed class CallbackDoorTests : ApiTestBase
     }
 
     [Fact]
+    public async Task An_open_checkout_under_a_tokened_flood_goes_on_in_a_new_run_that_still_takes_the_payment()
+    {
+        var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.Kiotapay));
+        var checkoutId = opened.GetProperty("checkoutId").GetString()!;
+        var firstRun = (await Fixture.Temporal.GetWorkflowHandle(checkoutId).DescribeAsync()).RunId;
+        var url = Urls.ForCheckout(PaymentProvider.Kiotapay, checkoutId);
+        for (var i = 0; i < AttackDevRunFixture.SuggestContinueAsNewAt; i++)
+        {
+            using var sent = await PostRawAsync(url, $$"""{"status":"FAILED","n":{{i}}}""");
+        }
+
+        await EventuallyAsync(async () => (await Fixture.Temporal.GetWorkflowHandle(checkoutId).DescribeAsync()).RunId != firstRun);
+        var continued = await GetCheckoutAsync(checkoutId);
+        await ChooseAsync(new Uri(opened.GetProperty("checkoutUrl").GetString()!), "pay");
+        var final = await FinalStateAsync(checkoutId);
+
+        Assert.Equal("pending", continued.GetProperty("status").GetString());
+        Assert.Equal(opened.GetProperty("expiresAt").GetString(), continued.GetProperty("expiresAt").GetString());
+        Assert.Equal("succeeded", final.GetProperty("status").GetString());
+        var lengths = new List<int>();
+        await foreach (var run in Fixture.Temporal.ListWorkflowsAsync($"WorkflowId = '{checkoutId}'"))
+        {
+            lengths.Add((await Fixture.Temporal.GetWorkflowHandle(checkoutId, run.RunId).FetchHistoryAsync()).Events.Count);
+        }
+
+        Assert.True(lengths.Count >= 2);
+        Assert.All(lengths, length => Assert.InRange(length, 1, AttackDevRunFixture.SuggestContinueAsNewAt + OneStep));
+    }
+
+    [Fact]
     public async Task The_answer_to_a_tokenless_callback_does_not_tell_whether_its_checkout_exists()
     {
         var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.Kiotapay));
