@@ -58,6 +58,7 @@ public static class CheckoutApiApp
         services.AddSingleton(provider => new ProviderRouter(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<RoutingOptions>>().Value));
         services.AddSingleton<CheckoutReader>();
         services.AddSingleton<CheckoutOpener>();
+        services.AddSingleton<MerchantCreateShares>();
         services.AddSingleton<CheckoutCanceller>();
         services.AddSingleton<CallbackTargets>();
         services.AddSingleton<MerchantEvents>();

@@ -39,7 +39,7 @@ public static class LocalHostSettings
         settings["Api:ServeReference"] = "true";
 
         // The simulated Adullam has no request budget: checkouts here need not queue for the real one (0.25/s).
-        settings["Worker:ProviderCallsPerSecond:adullam"] = "20";
+        settings["Worker:ProviderCallsPerSecond:adullam"] = "100";
 
         // Development only: the merchant inbox is plain http on loopback, and exactly it may be reached there.
         settings[$"{NotificationOptions.Section}:AllowPlainHttp"] = "true";

@@ -15,8 +15,9 @@ public static class CheckoutWorker
     /// <summary>
     /// The checkout worker: the workflows, the provider activities with their Refit clients and
     /// validated options, and merchant event delivery, on the checkouts' task queue; and the calls
-    /// of each provider with a request budget (Adullam) on a queue of their own, where the Temporal server holds its request limit for every
-    /// worker at once. A scope per activity keeps each call's services apart.
+    /// of each provider with a request budget (Adullam) on queues of their own, one per lane (creates,
+    /// lookups, lookups bought by hints), where the Temporal server holds each lane's share of the
+    /// limit for every worker at once. A scope per activity keeps each call's services apart.
     /// </summary>
     public static IServiceCollection AddCheckoutWorker(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,14 +43,17 @@ public static class CheckoutWorker
             .Configure<IOptions<WorkerTuning>>((worker, tuning) => Tune(worker, tuning.Value));
         foreach (var profile in ProviderProfiles.All.Where(p => p.CallBudget is not null))
         {
-            services.AddHostedTemporalWorker(profile.TaskQueueBeside(queues.TaskQueue)!)
-                .AddScopedActivities<CheckoutActivities>()
-                .ConfigureOptions()
-                .Configure<IOptions<WorkerTuning>>((worker, tuning) =>
-                {
-                    Tune(worker, tuning.Value);
-                    worker.MaxTaskQueueActivitiesPerSecond = tuning.Value.CallsPerSecondFor(profile);
-                });
+            foreach (var lane in Enum.GetValues<ProviderLane>())
+            {
+                services.AddHostedTemporalWorker(CallBudget.LaneQueue(profile.TaskQueueBeside(queues.TaskQueue)!, lane))
+                    .AddScopedActivities<CheckoutActivities>()
+                    .ConfigureOptions()
+                    .Configure<IOptions<WorkerTuning>>((worker, tuning) =>
+                    {
+                        Tune(worker, tuning.Value);
+                        worker.MaxTaskQueueActivitiesPerSecond = tuning.Value.CallsPerSecondFor(profile) * CallBudget.ShareOf(lane);
+                    });
+            }
         }
 
         return services;

@@ -98,7 +98,7 @@ public sealed class CheckoutSteps
         {
             answer = await Workflow.ExecuteActivityAsync(
                 (IProviderActivities a) => a.GetStatusAsync(new StatusLookupInput(snapshot.CheckoutId, snapshot.Provider, Checkout.Session!)),
-                ProviderCalls.Options(providerTaskQueue, retryUntil: ProviderCalls.RetryWindow(need, Workflow.UtcNow)));
+                ProviderCalls.Options(ProviderCalls.LookupQueue(providerTaskQueue, need), retryUntil: ProviderCalls.RetryWindow(need, Workflow.UtcNow)));
         }
         catch (ActivityFailureException failure)
         {

@@ -28,6 +28,16 @@ public static class ProviderCalls
         },
     };
 
+    /// <summary>
+    /// The queue of a lookup: at a provider with a call budget, the lookups' lane, or the hints' lane for
+    /// one bought only by callbacks that prove nothing, so neither waits behind creates nor holds them
+    /// back. Checkouts started before 1.1 (no patch marker) keep the provider's one queue.
+    /// </summary>
+    public static string? LookupQueue(string? providerTaskQueue, StatusLookupNeed need) =>
+        providerTaskQueue is not null && Workflow.Patched("budgeted-provider-lanes")
+            ? CallBudget.LaneQueue(providerTaskQueue, need.BoughtByHint ? ProviderLane.Hints : ProviderLane.Lookups)
+            : providerTaskQueue;
+
     /// <summary>How long a lookup that must get an answer may keep trying from now (at least two minutes), or null for the usual window.</summary>
     public static TimeSpan? RetryWindow(StatusLookupNeed need, DateTimeOffset now) =>
         need.RetryUntil is { } until ? (until - now > TimeSpan.FromMinutes(2) ? until - now : TimeSpan.FromMinutes(2)) : null;

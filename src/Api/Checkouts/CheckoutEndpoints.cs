@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using CheckoutOrchestrator.Api.Merchants;
@@ -72,6 +73,7 @@ public static class CheckoutEndpoints
         CheckoutOpener opener,
         CheckoutReader reader,
         ProviderRouter router,
+        MerchantCreateShares shares,
         IOptions<JsonOptions> json,
         IOptions<NotificationOptions> notifications,
         CancellationToken cancellationToken)
@@ -135,6 +137,16 @@ public static class CheckoutEndpoints
         if (broken.Count > 0)
         {
             return ApiProblems.Fields(StatusCodes.Status422UnprocessableEntity, "The checkout breaks a rule.", broken);
+        }
+
+        if (shares.Take(merchantId, request.Provider) is { } retryAfter)
+        {
+            http.HttpContext.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return ApiProblems.Problem(
+                StatusCodes.Status429TooManyRequests,
+                "provider-share-spent",
+                $"This merchant has opened its share of {request.Provider.ToSlug()}'s checkouts for now; retry after the Retry-After delay.",
+                $"{request.Provider} allows so many requests an hour for every merchant together; one merchant may open a third of them.");
         }
 
         var outcome = await opener.OpenAsync(request, leftOut, cancellationToken);

@@ -58,7 +58,7 @@ public abstract class ProviderProfile
     /// <summary>Registers how this provider's callbacks are read and verified: keys only, never credentials.</summary>
     public abstract void AddCallbackReader(IServiceCollection services, IConfiguration configuration);
 
-    /// <summary>The task queue its calls run on, beside the checkouts' queue; null when they share it.</summary>
+    /// <summary>The task queue its creates run on, beside the checkouts' queue; null when they share it. Its other lanes are named after it (<see cref="CallBudget.LaneQueue"/>).</summary>
     public string? TaskQueueBeside(string checkoutsQueue) => CallBudget is null ? null : $"{checkoutsQueue}-{Provider.ToSlug()}";
 
     public IReadOnlyList<PaymentMethod> EffectiveMethods(CheckoutRequest request) =>

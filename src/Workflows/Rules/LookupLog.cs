@@ -25,8 +25,8 @@ public sealed class LookupLog
     /// <summary>Something arrived that a lookup already in flight may have read too early for; returns its place in line.</summary>
     public int NewsArrived() => ++news;
 
-    public StatusLookupNeed Need(StatusSource source, string? detail, DateTimeOffset now, DateTimeOffset? retryUntil = null) =>
-        new(source, detail, now, news, retryUntil);
+    public StatusLookupNeed Need(StatusSource source, string? detail, DateTimeOffset now, DateTimeOffset? retryUntil = null, bool boughtByHint = false) =>
+        new(source, detail, now, news, retryUntil, boughtByHint);
 
     public void Answered(ProviderStatus? answer)
     {

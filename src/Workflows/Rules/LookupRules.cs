@@ -28,7 +28,7 @@ internal sealed class LookupRules(
         if (ledger.IsFinal)
         {
             return claims.ConfirmationWanted ? lookups.Need(StatusSource.Webhook, "callback after the end, confirmed by status lookup", now)
-                : claims.Hints.LookupDue(now) ? lookups.Need(StatusSource.Webhook, "callback without our token after the end; asked the provider", now)
+                : claims.Hints.LookupDue(now) ? lookups.Need(StatusSource.Webhook, "callback without our token after the end; asked the provider", now, boughtByHint: true)
                 : watch.LookupDue(now) ? lookups.Need(StatusSource.Poll, "late-payment watch", now, retryUntil: watch.Until)
                 : null;
         }
@@ -42,7 +42,7 @@ internal sealed class LookupRules(
 
         return deadline.Passed(now) && !deadline.Asked ? lookups.Need(StatusSource.Expiry, "last check at the deadline", now)
             : claims.ConfirmationWanted ? lookups.Need(StatusSource.Webhook, "callback confirmed by status lookup", now)
-            : claims.Hints.LookupDue(now) ? lookups.Need(StatusSource.Webhook, "callback without our token; asked the provider", now)
+            : claims.Hints.LookupDue(now) ? lookups.Need(StatusSource.Webhook, "callback without our token; asked the provider", now, boughtByHint: true)
             : deadline.PollDue(now) ? lookups.Need(StatusSource.Poll, null, now)
             : null;
     }

@@ -1,9 +1,13 @@
 using System.Diagnostics;
+using System.Net;
 using System.Text;
 using System.Text.Json;
+using CheckoutOrchestrator.Api.Checkouts;
 using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.DevHost;
 using CheckoutOrchestrator.Tests.Api;
 using CheckoutOrchestrator.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CheckoutOrchestrator.Tests.Security;
@@ -62,5 +66,29 @@ public sealed class ProviderBudgetTests : ApiTestBase
         // The server hands out Adullam's activities at the rate, with a burst of its ceiling: never faster, whoever asks.
         Assert.True(calls >= 12, $"{calls} creates and lookups");
         Assert.True(calls <= (AttackDevRunFixture.AdullamCallsPerSecond * clock.Elapsed.TotalSeconds) + 2, $"{calls} calls in {clock.Elapsed.TotalSeconds:F1} s");
+    }
+
+    [Fact]
+    public async Task A_merchant_past_its_share_of_adullams_creates_gets_a_429_while_another_merchants_create_opens()
+    {
+        // The other shop's burst has already spent its share (a third of the creates' lane for a minute).
+        var shares = Fixture.Run.ApiServices.GetRequiredService<MerchantCreateShares>();
+        while (shares.Take(DevRunFixture.OtherShop.Id, PaymentProvider.Adullam) is null)
+        {
+        }
+
+        var sessionsBefore = await SessionsAsync("adullam");
+        using var other = Fixture.ApiAs(DevRunFixture.OtherShop.ApiKey);
+        using var refused = await other.PostAsync(new Uri("/checkouts", UriKind.Relative), new StringContent(CheckoutBodies.For(PaymentProvider.Adullam).ToJsonString(), Encoding.UTF8, "application/json"));
+        var problem = await JsonOf(refused);
+        using var elsewhere = await other.PostAsync(new Uri("/checkouts", UriKind.Relative), new StringContent(CheckoutBodies.For(PaymentProvider.Kiotapay).ToJsonString(), Encoding.UTF8, "application/json"));
+        var mine = await OpenAsync(CheckoutBodies.For(PaymentProvider.Adullam));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.EndsWith("/provider-share-spent", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
+        Assert.InRange(refused.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+        Assert.Equal(HttpStatusCode.Created, elsewhere.StatusCode);
+        Assert.Equal(DevMerchant.Shop.Id, mine.GetProperty("merchantId").GetString());
+        Assert.Equal(sessionsBefore + 1, await SessionsAsync("adullam"));
     }
 }
