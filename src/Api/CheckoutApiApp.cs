@@ -3,6 +3,7 @@ using CheckoutOrchestrator.Api.Codec;
 using CheckoutOrchestrator.Api.Events;
 using CheckoutOrchestrator.Api.Merchants;
 using CheckoutOrchestrator.Api.OpenApi;
+using CheckoutOrchestrator.Api.Operators;
 using CheckoutOrchestrator.Api.Returns;
 using CheckoutOrchestrator.Api.Webhooks;
 using CheckoutOrchestrator.Callbacks;
@@ -59,6 +60,8 @@ public static class CheckoutApiApp
         services.AddSingleton<CheckoutReader>();
         services.AddSingleton<CheckoutOpener>();
         services.AddSingleton<MerchantCreateShares>();
+        services.AddSingleton<ReviewResolver>();
+        services.AddSingleton<ReviewList>();
         services.AddSingleton<CheckoutCanceller>();
         services.AddSingleton<CallbackTargets>();
         services.AddSingleton<MerchantEvents>();
@@ -82,6 +85,7 @@ public static class CheckoutApiApp
         app.MapReturnEndpoints();
         app.MapWebhookEndpoints();
         app.MapCodecEndpoints();
+        app.MapOperatorEndpoints();
         app.MapCheckoutHealth();
         return app;
     }

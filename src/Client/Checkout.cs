@@ -50,8 +50,14 @@ public sealed record Amount(string Value, string Currency)
 /// <summary>What the customer must do when there is no page to open (e.g. approve a prompt on the phone).</summary>
 public sealed record CustomerAction(string Kind, string Instructions, string? Phone);
 
-/// <summary>Why a person should look, and since when.</summary>
-public sealed record ReviewNote(string Reason, string Note, DateTimeOffset At);
+/// <summary>Why a person should look, since when, and how an operator resolved it (null while open).</summary>
+public sealed record ReviewNote(string Reason, string Note, DateTimeOffset At, ReviewResolution? Resolution = null);
+
+/// <summary>
+/// An operator's resolution of a review note: <c>confirmed_paid</c>, <c>confirmed_unpaid</c>, <c>refunded</c>,
+/// <c>fulfilled</c> or <c>dismissed</c>, what they found, who they are, and when.
+/// </summary>
+public sealed record ReviewResolution(string Outcome, string Note, string ResolvedBy, DateTimeOffset At);
 
 /// <summary>Money that arrived after the checkout ended: refund it or fulfil the order.</summary>
 public sealed record LatePayment(

@@ -28,6 +28,9 @@ public sealed class DevRun : IAsyncDisposable
     /// <summary>Dev-only: the token Temporal UI or the CLI presents to the codec endpoints.</summary>
     public const string DevOperatorToken = "development-only-operator-token";
 
+    /// <summary>Who the development operator token is, as a review resolution records it.</summary>
+    public const string DevOperatorName = "dev-operator";
+
     private readonly List<IAsyncDisposable> parts = [];
     private WorkflowEnvironment? temporal;
 

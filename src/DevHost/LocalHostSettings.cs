@@ -46,7 +46,7 @@ public static class LocalHostSettings
         settings[$"{NotificationOptions.Section}:AllowedPrivateUrls:0"] = new Uri(simulator, "merchant/inbox/").AbsoluteUri;
         settings[$"{PayloadEncryptionOptions.Section}:Keys:dev-1"] = DevRun.DevPayloadKey;
         settings[$"{PayloadEncryptionOptions.Section}:EncryptWith"] = "dev-1";
-        settings["Codec:OperatorTokenSha256:0"] = ApiKeys.Hash(DevRun.DevOperatorToken);
+        settings[$"Codec:OperatorTokens:{DevRun.DevOperatorName}"] = ApiKeys.Hash(DevRun.DevOperatorToken);
         settings["Codec:AllowedOrigins:0"] = temporalUi.GetLeftPart(UriPartial.Authority);
         foreach (var (key, value) in merchants.SelectMany(m => m.Settings(simulator)))
         {

@@ -10,4 +10,10 @@ public static class CheckoutErrorTypes
 
     /// <summary>A cancel came for a checkout that has ended, or is already being cancelled: its state is the answer.</summary>
     public const string AlreadyEnding = "CheckoutAlreadyEnding";
+
+    /// <summary>An operator's resolution names a reason the checkout has no review note for.</summary>
+    public const string NoSuchReview = "CheckoutNoSuchReview";
+
+    /// <summary>An operator's resolution names a review note that is resolved already: the first resolution stands.</summary>
+    public const string ReviewResolved = "CheckoutReviewResolved";
 }

@@ -18,7 +18,8 @@ public static class CheckoutPublisher
     /// Whether a status short of final is written now. Progress waits for the checkout's next
     /// wake-up (a poll or the deadline), which writes once what several callbacks said.
     /// </param>
-    public static Publication Changes(Published told, CheckoutSnapshot now, bool listProgress)
+    /// <param name="listReasons">Whether the open review reasons are written (checkouts since 1.1; see <see cref="ReasonsChanged"/>).</param>
+    public static Publication Changes(Published told, CheckoutSnapshot now, bool listProgress, bool listReasons = false)
     {
         var updates = new List<SearchAttributeUpdate>();
         var events = new List<MerchantEventToSend>();
@@ -29,9 +30,18 @@ public static class CheckoutPublisher
             listedStatus = now.Status;
         }
 
-        if (now.NeedsReview && !told.ListedReview)
+        if (now.NeedsReview != told.ListedReview)
         {
-            updates.Add(CheckoutSearchAttributes.NeedsReview.ValueSet(true));
+            // Off again only once an operator resolved the last open note.
+            updates.Add(CheckoutSearchAttributes.NeedsReview.ValueSet(now.NeedsReview));
+        }
+
+        var listedReasons = told.ListedReasons ?? [];
+        if (listReasons && ReasonsChanged(told, now))
+        {
+            var open = now.OpenReviewReasons.Select(r => r.Name()).ToList();
+            updates.Add(open.Count > 0 ? CheckoutSearchAttributes.ReviewReasons.ValueSet(open) : CheckoutSearchAttributes.ReviewReasons.ValueUnset());
+            listedReasons = now.OpenReviewReasons;
         }
 
         var late = now.LatePayment is not null;
@@ -54,29 +64,42 @@ public static class CheckoutPublisher
 
         var newReviews = now.ReviewNotes.Where(n => !told.ReviewsTold.Contains(n.Reason)).ToList();
         events.AddRange(newReviews.Where(n => n.TellsMerchant).Select(n => new MerchantEventToSend(MerchantEventTypes.NeedsReview, n.Reason)));
+        var resolutionsTold = told.ResolutionsTold ?? [];
+        var newResolutions = now.ReviewNotes.Where(n => !n.IsOpen && !resolutionsTold.Contains(n.Reason)).ToList();
+        events.AddRange(newResolutions.Where(n => n.TellsMerchant).Select(n => new MerchantEventToSend(MerchantEventTypes.ReviewResolved, n.Reason)));
 
         var next = new Published(
             listedStatus,
-            told.ListedReview || now.NeedsReview,
+            now.NeedsReview,
             told.ListedLate || late,
             told.FinalTold || now.IsFinal,
             told.LateTold || late,
-            [.. told.ReviewsTold, .. newReviews.Select(n => n.Reason)]);
+            [.. told.ReviewsTold, .. newReviews.Select(n => n.Reason)],
+            listedReasons,
+            [.. resolutionsTold, .. newResolutions.Select(n => n.Reason)]);
         return new(updates, events, ended, latePaymentTold, newReviews.Count, next);
     }
+
+    /// <summary>Whether the open review reasons differ from those listed: only then is it asked whether this run lists them.</summary>
+    public static bool ReasonsChanged(Published told, CheckoutSnapshot now) => !now.OpenReviewReasons.SequenceEqual(told.ListedReasons ?? []);
 }
 
-/// <summary>What operators and the merchant have been told about a checkout so far.</summary>
+/// <summary>
+/// What operators and the merchant have been told about a checkout so far. The open review reasons
+/// listed and the resolutions told are null in what a 1.0 run carried (nothing of either).
+/// </summary>
 public sealed record Published(
     PaymentStatus ListedStatus,
     bool ListedReview,
     bool ListedLate,
     bool FinalTold,
     bool LateTold,
-    IReadOnlyCollection<ReviewReason> ReviewsTold)
+    IReadOnlyCollection<ReviewReason> ReviewsTold,
+    IReadOnlyCollection<ReviewReason>? ListedReasons = null,
+    IReadOnlyCollection<ReviewReason>? ResolutionsTold = null)
 {
     /// <summary>A checkout that has just started: listed as pending, nothing told.</summary>
-    public static Published AtStart { get; } = new(PaymentStatus.Pending, false, false, false, false, []);
+    public static Published AtStart { get; } = new(PaymentStatus.Pending, false, false, false, false, [], [], []);
 
     /// <summary>A checkout whose every change so far was published before (it is resumed from this snapshot).</summary>
     public static Published AllOf(CheckoutSnapshot checkout) => new(
@@ -85,7 +108,9 @@ public sealed record Published(
         checkout.LatePayment is not null,
         checkout.IsFinal,
         checkout.LatePayment is not null,
-        [.. checkout.ReviewNotes.Select(n => n.Reason)]);
+        [.. checkout.ReviewNotes.Select(n => n.Reason)],
+        checkout.OpenReviewReasons,
+        [.. checkout.ReviewNotes.Where(n => !n.IsOpen).Select(n => n.Reason)]);
 }
 
 /// <summary>One step's publication: writes, merchant events, and what the metrics count.</summary>

@@ -73,8 +73,24 @@ public sealed class CheckoutReconciliationWorkflow
         }
 
         steps.StopWaiting();
-        await steps.Notifier.AllDoneAsync();
+        await Workflow.WaitConditionAsync(() => Workflow.AllHandlersFinished && steps.Notifier.Idle);
         return Snapshot;
+    }
+
+    /// <summary>
+    /// An operator's resolution of a review note, written to this history. Taken while the checkout is
+    /// open or watching; after its workflow has closed, its reconciliation takes it.
+    /// </summary>
+    [WorkflowUpdate]
+    public Task<CheckoutSnapshot> ResolveReviewAsync(ReviewResolutionRequest request) => Task.FromResult(steps.Resolve(request));
+
+    [WorkflowUpdateValidator(nameof(ResolveReviewAsync))]
+    public void ValidateResolveReview(ReviewResolutionRequest request)
+    {
+        if (CheckoutRefusals.ForResolution(Snapshot.ReviewNotes, request.Reason) is { } refusal)
+        {
+            throw refusal;
+        }
     }
 
     /// <summary>A provider callback; only an authenticated one keeps the reconciliation open longer.</summary>

@@ -23,11 +23,14 @@ public static class CheckoutSearchAttributes
     /// <summary>Something about the checkout needs a person: the operators' review list.</summary>
     public static readonly SearchAttributeKey<bool> NeedsReview = SearchAttributeKey.CreateBool("NeedsReview");
 
+    /// <summary>The reasons of the review notes still open (<c>late_payment</c>, …): the operators' queue filters by them.</summary>
+    public static readonly SearchAttributeKey<IReadOnlyCollection<string>> ReviewReasons = SearchAttributeKey.CreateKeywordList("CheckoutReviewReasons");
+
     /// <summary>Money arrived after the checkout had ended.</summary>
     public static readonly SearchAttributeKey<bool> LatePayment = SearchAttributeKey.CreateBool("LatePayment");
 
     /// <summary>A checkout that named no provider opened at another than its first choice.</summary>
     public static readonly SearchAttributeKey<bool> FailedOver = SearchAttributeKey.CreateBool("FailedOver");
 
-    public static IReadOnlyCollection<SearchAttributeKey> All { get; } = [Status, Provider, MerchantId, MerchantReference, ProviderKeys, NeedsReview, LatePayment, FailedOver];
+    public static IReadOnlyCollection<SearchAttributeKey> All { get; } = [Status, Provider, MerchantId, MerchantReference, ProviderKeys, NeedsReview, ReviewReasons, LatePayment, FailedOver];
 }

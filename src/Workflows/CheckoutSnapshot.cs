@@ -38,7 +38,12 @@ public sealed record CheckoutSnapshot(
     DateTimeOffset? ProviderCreatedAt = null,
     RoutingView? Routing = null)
 {
-    public bool NeedsReview => ReviewNotes.Count > 0;
+    /// <summary>A review note is open: on the operators' list until the last is resolved.</summary>
+    public bool NeedsReview => ReviewNotes.Any(n => n.IsOpen);
+
+    /// <summary>The reasons of the open review notes, in a stable order.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<ReviewReason> OpenReviewReasons => [.. ReviewNotes.Where(n => n.IsOpen).Select(n => n.Reason).Order()];
 
     public bool IsFinal => Status.IsTerminal();
 

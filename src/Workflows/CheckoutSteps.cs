@@ -112,7 +112,8 @@ public sealed class CheckoutSteps
     public void Publish(bool listProgress, params IEnumerable<SearchAttributeUpdate?> alongside)
     {
         var snapshot = Snapshot;
-        var publication = CheckoutPublisher.Changes(published, snapshot, listProgress);
+        var listReasons = CheckoutPublisher.ReasonsChanged(published, snapshot) && Workflow.Patched("review-reasons-listed");
+        var publication = CheckoutPublisher.Changes(published, snapshot, listProgress, listReasons);
         SearchAttributeUpdate[] updates = [.. publication.Updates, .. alongside.OfType<SearchAttributeUpdate>()];
         if (updates.Length > 0)
         {
@@ -132,6 +133,17 @@ public sealed class CheckoutSteps
         }
 
         published = publication.Next;
+    }
+
+    /// <summary>An operator's resolution of a review note, published at once: the list, and the merchant's event.</summary>
+    public CheckoutSnapshot Resolve(ReviewResolutionRequest request)
+    {
+        Checkout.Resolve(request.Reason, new ReviewResolution(request.Outcome, request.Note, request.ResolvedBy, Workflow.UtcNow));
+        Publish(listProgress: false);
+
+        // Money an operator confirmed ends the watch: the waiting loop looks at once.
+        MarkNews();
+        return Snapshot;
     }
 
     /// <summary>Cancels a timer still running (a cancelled timer is not billed).</summary>

@@ -72,8 +72,8 @@ public sealed class CheckoutWorkflow
             await WatchForLatePaymentAsync();
         }
 
-        await steps.Notifier.AllDoneAsync();
-        await Workflow.WaitConditionAsync(() => Workflow.AllHandlersFinished);
+        // An operator's resolution may come as the watch ends: its event is delivered before the run closes.
+        await Workflow.WaitConditionAsync(() => Workflow.AllHandlersFinished && steps.Notifier.Idle);
         return Snapshot;
     }
 
@@ -102,6 +102,22 @@ public sealed class CheckoutWorkflow
         if (Checkout.IsFinal || Checkout.CancelRequested)
         {
             throw CheckoutRefusals.AlreadyEndingOrEnded();
+        }
+    }
+
+    /// <summary>
+    /// An operator's resolution of a review note, written to this history. Taken while the checkout is
+    /// open or watching; after its workflow has closed, its reconciliation takes it.
+    /// </summary>
+    [WorkflowUpdate]
+    public Task<CheckoutSnapshot> ResolveReviewAsync(ReviewResolutionRequest request) => Task.FromResult(steps.Resolve(request));
+
+    [WorkflowUpdateValidator(nameof(ResolveReviewAsync))]
+    public void ValidateResolveReview(ReviewResolutionRequest request)
+    {
+        if (CheckoutRefusals.ForResolution(Snapshot.ReviewNotes, request.Reason) is { } refusal)
+        {
+            throw refusal;
         }
     }
 

@@ -10,7 +10,7 @@ public static class CheckoutListQuery
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 100;
 
-    private delegate bool TryRead<T>(string text, out T value);
+    internal delegate bool TryRead<T>(string text, out T value);
 
     public static (CheckoutFilter Filter, string? PageToken, int PageSize, IReadOnlyList<FieldError> Errors) Read(IQueryCollection query)
     {
@@ -29,7 +29,7 @@ public static class CheckoutListQuery
         return (filter, pageToken, pageSize, errors);
     }
 
-    private static T? Parse<T>(IQueryCollection query, string name, TryRead<T> read, string rule, List<FieldError> errors)
+    internal static T? Parse<T>(IQueryCollection query, string name, TryRead<T> read, string rule, List<FieldError> errors)
     {
         if (!query.TryGetValue(name, out var values) || string.IsNullOrEmpty(values.ToString()))
         {
@@ -45,48 +45,48 @@ public static class CheckoutListQuery
         return value;
     }
 
-    private static bool TryStatus(string text, out PaymentStatus? status)
+    internal static bool TryStatus(string text, out PaymentStatus? status)
     {
         var known = PaymentStatusExtensions.TryParseWire(text, out var parsed);
         status = known ? parsed : null;
         return known;
     }
 
-    private static bool TryProvider(string text, out PaymentProvider? provider)
+    internal static bool TryProvider(string text, out PaymentProvider? provider)
     {
         var known = PaymentProviderSlugs.TryParse(text, out var parsed);
         provider = known ? parsed : null;
         return known;
     }
 
-    private static bool TryReference(string text, out string? reference)
+    internal static bool TryReference(string text, out string? reference)
     {
         reference = text;
         return text.Length <= CheckoutValidator.MaxIdentifierLength && !text.Any(c => char.IsControl(c) || c is '\'' or '"' or '\\');
     }
 
-    private static bool TryInstant(string text, out DateTimeOffset? instant)
+    internal static bool TryInstant(string text, out DateTimeOffset? instant)
     {
         var parsed = DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value);
         instant = parsed ? value : null;
         return parsed;
     }
 
-    private static bool TryFlag(string text, out bool? flag)
+    internal static bool TryFlag(string text, out bool? flag)
     {
         var parsed = bool.TryParse(text, out var value);
         flag = parsed ? value : null;
         return parsed;
     }
 
-    private static bool TryPageSize(string text, out int? size)
+    internal static bool TryPageSize(string text, out int? size)
     {
         var parsed = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= MaxPageSize;
         size = parsed ? value : null;
         return parsed;
     }
 
-    private static bool TryPageToken(string text, out string? token)
+    internal static bool TryPageToken(string text, out string? token)
     {
         token = text;
         return CheckoutSearch.IsWellFormedPageToken(text);

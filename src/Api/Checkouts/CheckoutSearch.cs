@@ -60,14 +60,27 @@ public sealed class CheckoutSearch
     /// <summary>Whether a page token is base64url at all, so a broken one is a 400 naming it.</summary>
     public static bool IsWellFormedPageToken(string token) => Base64Url.IsValid(token);
 
+    public static void AndFlag(StringBuilder query, SearchAttributeKey<bool> key, bool? value)
+    {
+        if (value is { } flag)
+        {
+            query.Append(CultureInfo.InvariantCulture, $" AND {key.Name} = {(flag ? "true" : "false")}");
+        }
+    }
+
     /// <summary>
     /// One page of the merchant's checkouts, or null when the page token is not one this API handed
     /// out for this merchant and query. Tokens carry a tag under the server's key, so Temporal is only
     /// ever handed back its own tokens; one it still refuses is refused the same way.
     /// </summary>
-    public async Task<CheckoutPage?> ListAsync(string merchantId, CheckoutFilter filter, string? pageToken, int pageSize, CancellationToken cancellationToken)
+    public async Task<CheckoutPage?> ListAsync(string merchantId, CheckoutFilter filter, string? pageToken, int pageSize, CancellationToken cancellationToken) =>
+        await PageAsync(QueryFor(merchantId, filter), pageToken, pageSize, cancellationToken) is { } page
+            ? new([.. page.Workflows.DistinctBy(w => w.Id).Select(Summarise)], page.NextPageToken)
+            : null;
+
+    /// <summary>One page of any visibility query, its next page token signed for that query; null for a token this API did not hand out for it.</summary>
+    public async Task<SearchPage?> PageAsync(string query, string? pageToken, int pageSize, CancellationToken cancellationToken)
     {
-        var query = QueryFor(merchantId, filter);
         byte[]? temporalToken = null;
         if (pageToken is not null && (temporalToken = Unwrap(query, pageToken)) is null)
         {
@@ -84,17 +97,7 @@ public sealed class CheckoutSearch
             return null;
         }
 
-        return new(
-            [.. page.Workflows.DistinctBy(w => w.Id).Select(Summarise)],
-            page.NextPageToken is { Length: > 0 } next ? Wrap(query, next) : null);
-    }
-
-    private static void AndFlag(StringBuilder query, SearchAttributeKey<bool> key, bool? value)
-    {
-        if (value is { } flag)
-        {
-            query.Append(CultureInfo.InvariantCulture, $" AND {key.Name} = {(flag ? "true" : "false")}");
-        }
+        return new(page.Workflows, page.NextPageToken is { Length: > 0 } next ? Wrap(query, next) : null);
     }
 
     private static string PageTokenPurpose(string query) => $"page-token\n{query}";
@@ -134,3 +137,6 @@ public sealed class CheckoutSearch
         return keys.IsTag(PageTokenPurpose(query), temporalToken, bytes.AsSpan(0, CheckoutKeys.TagLength)) ? temporalToken : null;
     }
 }
+
+/// <summary>A page of visibility rows and the signed token of the next.</summary>
+public sealed record SearchPage(IReadOnlyCollection<WorkflowExecution> Workflows, string? NextPageToken);

@@ -13,6 +13,9 @@ public sealed class CodecServerOptions
 
     public List<string> OperatorTokenSha256 { get; set; } = [];
 
+    /// <summary>Named static operator tokens (name → SHA-256, hex): the name is who a review resolution says resolved it.</summary>
+    public Dictionary<string, string> OperatorTokens { get; set; } = [];
+
     public List<string> AllowedOrigins { get; set; } = [];
 
     /// <summary>Temporal UI's own sign-in: its access tokens are accepted when they validate against this provider.</summary>

@@ -26,13 +26,13 @@ public static class OperatorJwt
         {
             OnTokenValidated = context =>
             {
-                if (IsOperator(context.Principal, oidc))
+                if (IsOperator(context.Principal, oidc) && context.Principal?.FindFirst("sub") is not null)
                 {
                     (context.Principal?.Identity as ClaimsIdentity)?.AddClaim(new Claim(OperatorTokenHandler.OperatorClaim, "true"));
                 }
                 else
                 {
-                    context.Fail($"The token carries no {oidc.OperatorClaim} claim {oidc.OperatorValue}: its bearer is not an operator.");
+                    context.Fail($"The token carries no subject or no {oidc.OperatorClaim} claim {oidc.OperatorValue}: its bearer is not an operator we can name.");
                 }
 
                 return Task.CompletedTask;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using CheckoutOrchestrator.Api.Operators;
 using CheckoutOrchestrator.Merchants;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,12 @@ public sealed class OperatorTokenHandler : BearerKeyHandler
 
     protected override string ChallengeTitle => "Send an operator token as Authorization: Bearer <token>.";
 
-    protected override IEnumerable<Claim>? ClaimsFor(string key) =>
-        codec.CurrentValue.OperatorTokenSha256.Contains(ApiKeys.Hash(key), StringComparer.OrdinalIgnoreCase) ? [new Claim(OperatorClaim, "true")] : null;
+    /// <summary>The operator's name: a named token's, or for an unnamed one the start of its hash (never the token).</summary>
+    protected override IEnumerable<Claim>? ClaimsFor(string key)
+    {
+        var hash = ApiKeys.Hash(key);
+        var named = codec.CurrentValue.OperatorTokens.FirstOrDefault(t => string.Equals(t.Value, hash, StringComparison.OrdinalIgnoreCase)).Key;
+        var name = named ?? (codec.CurrentValue.OperatorTokenSha256.Contains(hash, StringComparer.OrdinalIgnoreCase) ? $"operator-token-{hash[..8].ToLowerInvariant()}" : null);
+        return name is null ? null : [new Claim(OperatorClaim, "true"), new Claim(OperatorIdentity.NameClaim, name)];
+    }
 }

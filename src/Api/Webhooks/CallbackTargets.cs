@@ -1,11 +1,9 @@
 using CheckoutOrchestrator.Api.Checkouts;
 using CheckoutOrchestrator.Checkouts;
-using CheckoutOrchestrator.Providers;
 using CheckoutOrchestrator.ServiceDefaults;
 using CheckoutOrchestrator.Workflows;
 using Temporalio.Api.Enums.V1;
 using Temporalio.Client;
-using Temporalio.Common;
 using Temporalio.Exceptions;
 
 namespace CheckoutOrchestrator.Api.Webhooks;
@@ -58,20 +56,9 @@ public sealed class CallbackTargets
     /// </summary>
     public async Task ReconcileAsync(CheckoutSnapshot closed, ProviderEvent providerEvent, CancellationToken cancellationToken)
     {
-        var options = new WorkflowOptions(CheckoutReconciliationWorkflow.IdFor(closed.CheckoutId), settings.TaskQueue)
-        {
-            IdConflictPolicy = WorkflowIdConflictPolicy.UseExisting,
-            StaticSummary = $"Reconciliation of {closed.Provider} checkout {closed.MerchantReference} ({closed.Status})",
-            TypedSearchAttributes = new SearchAttributeCollection.Builder()
-                .Set(CheckoutSearchAttributes.Status, closed.Status.ToString())
-                .Set(CheckoutSearchAttributes.Provider, closed.Provider.ToSlug())
-                .Set(CheckoutSearchAttributes.MerchantId, closed.MerchantId)
-                .Set(CheckoutSearchAttributes.MerchantReference, closed.MerchantReference)
-                .ToSearchAttributeCollection(),
-            Rpc = new() { CancellationToken = cancellationToken },
-        };
+        var options = ReconciliationStart.Options(settings, closed, cancellationToken);
         options.SignalWithStart((CheckoutReconciliationWorkflow wf) => wf.ReceiveProviderEventAsync(providerEvent));
-        var input = new ReconciliationInput(closed, ProviderProfiles.For(closed.Provider).Capabilities, settings.ProviderTaskQueue(closed.Provider), EventIdsNameCheckout: true);
+        var input = ReconciliationStart.Input(settings, closed);
         await client.StartWorkflowAsync((CheckoutReconciliationWorkflow wf) => wf.RunAsync(input), options);
     }
 }

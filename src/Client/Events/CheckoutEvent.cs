@@ -1,6 +1,6 @@
 namespace CheckoutOrchestrator.Client.Events;
 
-/// <summary>An event the orchestrator sent to the merchant; dedupe on <see cref="Id"/>. A needs-review event names its <see cref="Reason"/>.</summary>
+/// <summary>An event the orchestrator sent to the merchant; dedupe on <see cref="Id"/>. A needs-review or review-resolved event names its <see cref="Reason"/>.</summary>
 public sealed record CheckoutEvent(string Id, string Type, DateTimeOffset CreatedAt, Checkout Checkout, string? Reason = null);
 
 /// <summary>The events a merchant receives.</summary>
@@ -23,4 +23,7 @@ public static class CheckoutEventTypes
 
     /// <summary>A person should look at the checkout; the event names the reason.</summary>
     public const string NeedsReview = "checkout.needs_review";
+
+    /// <summary>An operator resolved the review note the event names: its outcome and note are on <see cref="ReviewNote.Resolution"/>.</summary>
+    public const string ReviewResolved = "checkout.review_resolved";
 }

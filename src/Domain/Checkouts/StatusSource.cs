@@ -20,4 +20,8 @@ public enum StatusSource
 
     [JsonStringEnumMemberName("cancel")]
     Cancel,
+
+    /// <summary>An operator who confirmed at the provider what no callback or lookup had said.</summary>
+    [JsonStringEnumMemberName("operator")]
+    Operator,
 }

@@ -11,8 +11,9 @@ public static class MerchantEventTypes
     public const string Cancelled = "checkout.cancelled";
     public const string LatePayment = "checkout.late_payment";
     public const string NeedsReview = "checkout.needs_review";
+    public const string ReviewResolved = "checkout.review_resolved";
 
-    public static IReadOnlyList<string> All { get; } = [Succeeded, Failed, Expired, Cancelled, LatePayment, NeedsReview];
+    public static IReadOnlyList<string> All { get; } = [Succeeded, Failed, Expired, Cancelled, LatePayment, NeedsReview, ReviewResolved];
 
     public static string ForFinal(PaymentStatus status) => status switch
     {

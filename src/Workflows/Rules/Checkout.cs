@@ -107,6 +107,9 @@ public sealed class Checkout
     /// <summary>The merchant asks to stop; the checkout ends at its next step, after a lookup asked after the cancel.</summary>
     public void RequestCancel(CancelRequest request) => cancel.Take(request, lookups.NewsArrived());
 
+    /// <summary>An operator's resolution of an open review note; see <see cref="ReviewDesk"/>.</summary>
+    public void Resolve(ReviewReason reason, ReviewResolution resolution) => new ReviewDesk(terms, ledger, provider).Resolve(reason, resolution);
+
     /// <summary>Takes a provider callback; see <see cref="CallbackRules"/>.</summary>
     public CallbackOutcome Take(ProviderEvent callback, DateTimeOffset at) =>
         new CallbackRules(terms, ledger, provider, claims, Outcomes).Take(callback, lookups.NewsArrived(), at);

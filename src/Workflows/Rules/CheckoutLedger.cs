@@ -108,4 +108,17 @@ public sealed class CheckoutLedger
         reviewNotes.Add(new ReviewNote(reason, note, at));
         return true;
     }
+
+    /// <summary>Closes the open note of <paramref name="reason"/> with an operator's resolution; false when there is none.</summary>
+    public bool Resolve(ReviewReason reason, ReviewResolution resolution)
+    {
+        var index = reviewNotes.FindIndex(n => n.Reason == reason && n.IsOpen);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        reviewNotes[index] = reviewNotes[index] with { Resolution = resolution };
+        return true;
+    }
 }

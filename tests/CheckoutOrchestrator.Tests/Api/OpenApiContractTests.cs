@@ -84,11 +84,11 @@ public sealed class OpenApiContractTests : ApiTestBase
             .ToList();
 
         Assert.Equal(
-            ["createCheckout", "listCheckouts", "getCheckout", "cancelCheckout", "listEvents", "redeliverEvent", "encodePayloads", "decodePayloads"],
+            ["createCheckout", "listCheckouts", "getCheckout", "cancelCheckout", "listEvents", "redeliverEvent", "encodePayloads", "decodePayloads", "listReviewQueue", "resolveReview"],
             operations.Select(o => o.Operation["operationId"]!.GetValue<string>()));
         Assert.All(operations, o => Assert.NotEmpty(o.Operation["security"]!.AsArray()));
         Assert.Equal(
-            ["checkout.succeeded", "checkout.failed", "checkout.expired", "checkout.cancelled", "checkout.late_payment", "checkout.needs_review"],
+            ["checkout.succeeded", "checkout.failed", "checkout.expired", "checkout.cancelled", "checkout.late_payment", "checkout.needs_review", "checkout.review_resolved"],
             document["webhooks"]!.AsObject().Select(w => w.Key));
         Assert.Equal("CheckoutOrchestrator API", document["info"]!["title"]!.GetValue<string>());
     }
