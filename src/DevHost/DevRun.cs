@@ -31,6 +31,9 @@ public sealed class DevRun : IAsyncDisposable
     /// <summary>Who the development operator token is, as a review resolution records it.</summary>
     public const string DevOperatorName = "dev-operator";
 
+    /// <summary>How long an embedded Temporal server may take to start: the SDK's 5 s is missed on a loaded 2-core machine.</summary>
+    public static readonly TimeSpan ServerStartupTimeout = TimeSpan.FromMinutes(1);
+
     private readonly List<IAsyncDisposable> parts = [];
     private WorkflowEnvironment? temporal;
 
@@ -197,7 +200,7 @@ public sealed class DevRun : IAsyncDisposable
             UI = true,
             UIPort = uiPort,
             SearchAttributes = settings.SearchAttributeKeys(),
-            DevServerOptions = new() { ExistingPath = options.TemporalCliPath, ExtraArgs = [.. options.TemporalArgs] },
+            DevServerOptions = new() { ExistingPath = options.TemporalCliPath, ExtraArgs = [.. options.TemporalArgs], StartupTimeout = ServerStartupTimeout },
         });
         TemporalAddress = $"127.0.0.1:{port}";
         var ui = new Uri($"http://127.0.0.1:{uiPort}");

@@ -47,7 +47,7 @@ public sealed class CostScenarios : IAsyncDisposable
     public static async Task<CostScenarios> StartAsync()
     {
         var path = Environment.GetEnvironmentVariable("TEMPORAL_TEST_SERVER_PATH");
-        var env = await WorkflowEnvironment.StartTimeSkippingAsync(new() { TestServer = new() { ExistingPath = path is { Length: > 0 } ? path : null } });
+        var env = await WorkflowEnvironment.StartTimeSkippingAsync(new() { TestServer = new() { ExistingPath = path is { Length: > 0 } ? path : null, StartupTimeout = DevHost.DevRun.ServerStartupTimeout } });
         var settings = DevSettings.Load(DevSettings.Find(AppContext.BaseDirectory));
         settings.Api.Port = 0;
         settings.Simulators.Port = 0;

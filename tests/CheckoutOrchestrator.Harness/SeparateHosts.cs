@@ -108,7 +108,7 @@ public sealed class SeparateHosts : IAsyncDisposable
                 TargetHost = address,
                 Namespace = dev.Temporal.Namespace,
                 SearchAttributes = dev.Temporal.SearchAttributeKeys(),
-                DevServerOptions = new() { ExistingPath = cli is { Length: > 0 } ? cli : null },
+                DevServerOptions = new() { ExistingPath = cli is { Length: > 0 } ? cli : null, StartupTimeout = DevRun.ServerStartupTimeout },
             });
             TemporalServer = cli is { Length: > 0 } ? $"dev server {cli} (offline stand-in if built from ../shared)" : "Temporal CLI dev server (SDK download)";
         }

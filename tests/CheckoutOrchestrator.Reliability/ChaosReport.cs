@@ -53,6 +53,9 @@ public sealed record ChaosReport
 
     public required List<string> ReviewReasons { get; init; }
 
+    /// <summary>The operator's round: every review resolved through the API until the queue is empty.</summary>
+    public required ReviewRoundReport Reviews { get; init; }
+
     public required List<string> Failures { get; init; }
 
     /// <summary>Checkouts whose end is acceptable but not plain: paid and on review, or waiting for the watch.</summary>
@@ -114,6 +117,7 @@ public sealed record ChaosReport
             }
         }
 
+        text.AppendLine(CultureInfo.InvariantCulture, $"Reviews resolved by the operator: {Reviews.Resolved}; checkouts left on the queue: {Reviews.LeftOnQueue}");
         foreach (var line in Attention)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  attention: {line}");

@@ -182,6 +182,7 @@ public sealed partial class ChaosRun
         var notNotified = 0;
         var (edgePayments, edgeEndedUnpaid) = (0, 0);
         var attention = new List<string>();
+        var paidAtProvider = new HashSet<string>(StringComparer.Ordinal);
         foreach (var checkout in driven)
         {
             JsonElement? view = null;
@@ -192,6 +193,10 @@ public sealed partial class ChaosRun
 
             JsonElement? session = view is { } v && (Find(sessions, checkout.Provider, v, "providerSessionId") ?? Find(sessions, checkout.Provider, v, "providerReference")) is { } s ? s : null;
             var verdict = Verdicts.Of(view, session);
+            if (checkout.CheckoutId is { } paidId && session?.GetProperty("paidAt").ValueKind == JsonValueKind.String)
+            {
+                paidAtProvider.Add(paidId);
+            }
             verdicts.AddOrUpdate(verdict, 1, (_, n) => n + 1);
             if (Verdicts.Failures.Contains(verdict))
             {
@@ -234,6 +239,13 @@ public sealed partial class ChaosRun
             }
         }
 
+        var reviewRound = await ReviewRound.RunAsync(stack.ApiUrl, ChaosSettings.Merchant.Id, paidAtProvider.Contains);
+        if (reviewRound.LeftOnQueue > 0 || reviewRound.Refused.Count > 0)
+        {
+            failures.Add($"The review queue did not empty: {reviewRound.LeftOnQueue} checkouts left after {reviewRound.Resolved} resolutions");
+            failures.AddRange(reviewRound.Refused.Select(r => $"resolution refused: {r}"));
+        }
+
         var succeededTwice = inbox.Where(e => e.Type == "checkout.succeeded").GroupBy(e => e.CheckoutId).Count(g => g.Select(e => e.EventId).Distinct().Count() > 1);
         var repeatedIds = inbox.GroupBy(StateOf).Count(g => g.Select(e => e.EventId).Distinct().Count() > 1);
         var answers = api.Answers.GroupBy(a => a.Status).ToDictionary(g => g.Key, g => g.Count());
@@ -260,6 +272,7 @@ public sealed partial class ChaosRun
             ServerErrors = serverErrors,
             TimeToFinalSeconds = times.ToDictionary(t => t.Key, t => Percentiles.Of(t.Value)),
             ReviewReasons = reviews,
+            Reviews = reviewRound,
             Attention = attention,
             Failures = failures,
             BadInput = badInput,

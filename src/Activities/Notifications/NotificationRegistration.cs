@@ -15,7 +15,7 @@ public static class NotificationRegistration
     public static IServiceCollection AddMerchantNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddMerchants(configuration);
+        services.AddMerchants(configuration, signsEvents: true);
         services.AddHttpClient(MerchantNotificationActivities.PublicClient, client => client.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, ConnectCallback = PublicAddresses.ConnectAsync });
         services.AddHttpClient(MerchantNotificationActivities.AllowedPrivateClient, client => client.Timeout = TimeSpan.FromSeconds(10))

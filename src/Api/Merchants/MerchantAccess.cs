@@ -13,7 +13,7 @@ public static class MerchantAccess
 
     public static IServiceCollection AddMerchantAccess(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddMerchants(configuration);
+        services.AddMerchants(configuration, signsEvents: false);
         services.AddAuthentication(MerchantApiKeyHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, MerchantApiKeyHandler>(MerchantApiKeyHandler.SchemeName, null);
         services.AddAuthorizationBuilder()

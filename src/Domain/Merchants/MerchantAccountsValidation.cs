@@ -4,17 +4,22 @@ using Microsoft.Extensions.Options;
 
 namespace CheckoutOrchestrator.Merchants;
 
-/// <summary>Refuses at start-up a merchant configuration that would fail later, one message per broken setting.</summary>
+/// <summary>
+/// Refuses at start-up a merchant configuration that would fail later, one message per broken setting:
+/// the settings the host reads, so the API never needs the event-signing secrets only the worker uses.
+/// </summary>
 public sealed class MerchantAccountsValidation : IValidateOptions<MerchantAccounts>
 {
     public const int MaxActiveKeys = 2;
     public const int MinSecretLength = 32;
 
     private readonly IOptions<NotificationOptions> notifications;
+    private readonly bool signsEvents;
 
-    public MerchantAccountsValidation(IOptions<NotificationOptions> notifications)
+    public MerchantAccountsValidation(IOptions<NotificationOptions> notifications, bool signsEvents)
     {
         this.notifications = notifications;
+        this.signsEvents = signsEvents;
     }
 
     public ValidateOptionsResult Validate(string? name, MerchantAccounts options)
@@ -33,7 +38,7 @@ public sealed class MerchantAccountsValidation : IValidateOptions<MerchantAccoun
                 failures.Add($"{at}:ApiKeySha256 holds 1 or {MaxActiveKeys} SHA-256 hashes (64 hex digits) of API keys.");
             }
 
-            if (merchant.NotificationSecrets.Count is 0 or > MaxActiveKeys || merchant.NotificationSecrets.Any(s => s.Length < MinSecretLength))
+            if (signsEvents && (merchant.NotificationSecrets.Count is 0 or > MaxActiveKeys || merchant.NotificationSecrets.Any(s => s.Length < MinSecretLength)))
             {
                 failures.Add($"{at}:NotificationSecrets holds 1 or {MaxActiveKeys} secrets of at least {MinSecretLength} characters.");
             }

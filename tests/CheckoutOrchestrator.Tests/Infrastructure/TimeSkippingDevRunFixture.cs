@@ -30,7 +30,7 @@ public sealed class TimeSkippingDevRunFixture : DevRunFixture
 
     protected override async Task<DevRunOptions> OptionsAsync(DevRunOptions options)
     {
-        env = await WorkflowEnvironment.StartTimeSkippingAsync(new() { TestServer = new() { ExistingPath = TemporalServers.TestServerPath } });
+        env = await WorkflowEnvironment.StartTimeSkippingAsync(new() { TestServer = new() { ExistingPath = TemporalServers.TestServerPath, StartupTimeout = DevRun.ServerStartupTimeout } });
         await CheckoutSearchAttributeRegistration.RegisterAsync(env.Client, options.Settings.Temporal.Namespace);
         return options with { ExistingTemporalAddress = env.Client.Connection.Options.TargetHost };
     }

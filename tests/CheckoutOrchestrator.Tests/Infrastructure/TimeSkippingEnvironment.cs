@@ -15,7 +15,7 @@ public sealed class TimeSkippingEnvironment : IAsyncLifetime
     {
         env = await WorkflowEnvironment.StartTimeSkippingAsync(new()
         {
-            TestServer = new() { ExistingPath = TemporalServers.TestServerPath },
+            TestServer = new() { ExistingPath = TemporalServers.TestServerPath, StartupTimeout = DevRun.ServerStartupTimeout },
         });
         await CheckoutSearchAttributeRegistration.RegisterAsync(Env.Client, Env.Client.Options.Namespace);
     }
