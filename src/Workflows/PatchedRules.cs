@@ -15,4 +15,6 @@ internal sealed class PatchedRules : IRuleChanges
     public bool LookupsAnswerOnlyForEarlierNews => Workflow.Patched("lookups-answer-only-for-earlier-news");
 
     public bool ForeignReferenceIsReviewed => Workflow.Patched("foreign-reference-reviewed");
+
+    public bool ProviderDeadlineIsCapped => Workflow.Patched("provider-deadline-capped");
 }

@@ -89,7 +89,7 @@ public sealed class Checkout
         }
 
         provider.Opened(opened);
-        deadline.Open(at, terms.Plan, opened.ExpiresAt);
+        deadline.Open(at, terms.Plan, opened.ExpiresAt, terms.CreatedAt + CheckoutLife.LongestDeadline, terms.Changes);
         ledger.Open(opened.Status.Status ?? PaymentStatus.Pending, terms.CreatedAt, opened.Status.Raw);
     }
 

@@ -1,3 +1,4 @@
+using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Providers;
 
 namespace CheckoutOrchestrator.Workflows.Rules;
@@ -10,7 +11,7 @@ namespace CheckoutOrchestrator.Workflows.Rules;
 public sealed class CheckoutDeadline
 {
     /// <summary>How much longer a payment in flight (or a provider that cannot be asked) is followed past the deadline.</summary>
-    public static readonly TimeSpan ProcessingGrace = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan ProcessingGrace = CheckoutLife.ProcessingGrace;
 
     /// <summary>How often the provider is asked during the grace.</summary>
     public static readonly TimeSpan GracePollInterval = TimeSpan.FromMinutes(2);
@@ -40,12 +41,16 @@ public sealed class CheckoutDeadline
     /// <summary>A lookup has been made at the deadline as it stands.</summary>
     public bool Asked => asked == At;
 
-    /// <summary>The session is open: the polls start, and a provider that keeps it longer moves the deadline.</summary>
-    public void Open(DateTimeOffset openedAt, PollPlan plan, DateTimeOffset? providerDeadline)
+    /// <summary>
+    /// The session is open: the polls start, and a provider that keeps it longer moves the deadline, up to
+    /// <paramref name="latest"/> (<see cref="CheckoutLife.LongestDeadline"/> after the start): money paid on its
+    /// page after that is a late payment the watch finds.
+    /// </summary>
+    public void Open(DateTimeOffset openedAt, PollPlan plan, DateTimeOffset? providerDeadline, DateTimeOffset latest, IRuleChanges rules)
     {
         if (providerDeadline is { } later && later > At)
         {
-            At = later;
+            At = later > latest && rules.ProviderDeadlineIsCapped ? latest : later;
         }
 
         polls = new PollSchedule(openedAt, plan);

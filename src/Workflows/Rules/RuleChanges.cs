@@ -17,6 +17,9 @@ public interface IRuleChanges
 
     /// <summary>An authenticated callback naming another reference buys a lookup and goes on review instead of being dropped (1.1).</summary>
     bool ForeignReferenceIsReviewed { get; }
+
+    /// <summary>A provider's own session expiry moves the deadline only up to <see cref="Checkouts.CheckoutLife.LongestDeadline"/> after the start (1.1).</summary>
+    bool ProviderDeadlineIsCapped { get; }
 }
 
 /// <summary>Every rule as this release has it.</summary>
@@ -27,4 +30,6 @@ public sealed class LatestRules : IRuleChanges
     public bool LookupsAnswerOnlyForEarlierNews => true;
 
     public bool ForeignReferenceIsReviewed => true;
+
+    public bool ProviderDeadlineIsCapped => true;
 }

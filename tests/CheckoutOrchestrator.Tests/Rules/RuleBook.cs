@@ -49,5 +49,7 @@ internal static class RuleBook
         public bool LookupsAnswerOnlyForEarlierNews => false;
 
         public bool ForeignReferenceIsReviewed => false;
+
+        public bool ProviderDeadlineIsCapped => false;
     }
 }
