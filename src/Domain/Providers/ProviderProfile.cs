@@ -15,6 +15,9 @@ public abstract class ProviderProfile
 
     public abstract ProviderCapabilities Capabilities { get; }
 
+    /// <summary>Its place in the default routing order (1 first), unique among providers; the enum's member order means nothing.</summary>
+    public abstract int RoutingRank { get; }
+
     /// <summary>Set when the provider limits requests per account: its calls then get a task queue of their own.</summary>
     public virtual CallBudget? CallBudget => null;
 

@@ -28,11 +28,7 @@ public sealed class CustomerDataTests : ApiTestBase
     }
 
     [Theory]
-    [InlineData(PaymentProvider.Kiotapay)]
-    [InlineData(PaymentProvider.LakiPay)]
-    [InlineData(PaymentProvider.Waftpay)]
-    [InlineData(PaymentProvider.Chpter)]
-    [InlineData(PaymentProvider.Adullam)]
+    [MemberData(nameof(EveryProvider.Data), MemberType = typeof(EveryProvider))]
     public async Task A_stored_history_holds_no_customer_data_token_or_credential(PaymentProvider provider)
     {
         var (checkoutId, history) = await PaidCheckoutHistoryAsync(provider);

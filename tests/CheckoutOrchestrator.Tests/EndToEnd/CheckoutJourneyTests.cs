@@ -22,11 +22,7 @@ public sealed class CheckoutJourneyTests : ApiTestBase
     }
 
     [Theory]
-    [InlineData(PaymentProvider.Kiotapay)]
-    [InlineData(PaymentProvider.LakiPay)]
-    [InlineData(PaymentProvider.Waftpay)]
-    [InlineData(PaymentProvider.Chpter)]
-    [InlineData(PaymentProvider.Adullam)]
+    [MemberData(nameof(EveryProvider.Data), MemberType = typeof(EveryProvider))]
     public async Task A_customer_who_pays_ends_in_a_succeeded_checkout(PaymentProvider provider)
     {
         var opened = await OpenAsync(CheckoutBodies.For(provider));

@@ -26,11 +26,7 @@ public sealed class LatePaymentJourneyTests : ApiTestBase
     }
 
     [Theory]
-    [InlineData(PaymentProvider.Kiotapay)]
-    [InlineData(PaymentProvider.LakiPay)]
-    [InlineData(PaymentProvider.Waftpay)]
-    [InlineData(PaymentProvider.Chpter)]
-    [InlineData(PaymentProvider.Adullam)]
+    [MemberData(nameof(EveryProvider.Data), MemberType = typeof(EveryProvider))]
     public async Task A_customer_who_pays_after_expiry_ends_as_a_late_payment_and_the_merchant_gets_signed_events(PaymentProvider provider)
     {
         var (checkoutId, page) = await OpenAndExpireAsync(provider);

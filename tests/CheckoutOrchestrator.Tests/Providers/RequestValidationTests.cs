@@ -9,11 +9,7 @@ namespace CheckoutOrchestrator.Tests.Providers;
 public sealed class RequestValidationTests
 {
     [Theory]
-    [InlineData(PaymentProvider.Kiotapay)]
-    [InlineData(PaymentProvider.LakiPay)]
-    [InlineData(PaymentProvider.Waftpay)]
-    [InlineData(PaymentProvider.Chpter)]
-    [InlineData(PaymentProvider.Adullam)]
+    [MemberData(nameof(EveryProvider.Data), MemberType = typeof(EveryProvider))]
     public void The_documented_example_of_each_provider_is_accepted(PaymentProvider provider) =>
         Assert.Empty(CheckoutValidator.Validate(SampleCheckouts.For(provider)));
 

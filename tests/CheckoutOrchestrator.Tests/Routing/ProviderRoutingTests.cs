@@ -45,6 +45,16 @@ public sealed class ProviderRoutingTests
     }
 
     [Fact]
+    public void The_default_order_is_the_profiles_own_ranks_each_provider_once_whatever_the_enums_order()
+    {
+        Assert.Equal(ProviderProfiles.All.Count(), ProviderProfiles.All.Select(p => p.RoutingRank).Distinct().Count());
+        Assert.Equal(
+            [PaymentProvider.Kiotapay, PaymentProvider.LakiPay, PaymentProvider.Waftpay, PaymentProvider.Chpter, PaymentProvider.Adullam],
+            RoutingOptions.DefaultOrder);
+        Assert.Equal(RoutingOptions.DefaultOrder, new RoutingOptions().OrderFor("XYZ"));
+    }
+
+    [Fact]
     public void A_named_provider_is_asked_exactly_as_the_merchant_asked()
     {
         var named = SampleCheckouts.For(PaymentProvider.Waftpay) with { AllowedMethods = [PaymentMethod.MPesa] };

@@ -28,6 +28,8 @@ public sealed class AdullamProfile : ProviderProfile
 
     public override string Market => "CI";
 
+    public override int RoutingRank => 5;
+
     public override IReadOnlyCollection<string> AcceptedCurrencies { get; } = ["XOF"];
 
     public override bool RedirectsRequired => false;

@@ -23,6 +23,8 @@ public sealed class ChpterProfile : ProviderProfile
 
     public override string Market => "KE";
 
+    public override int RoutingRank => 4;
+
     // [inferred] The seed's examples and phone rules are Kenyan; no other currency is documented.
     public override IReadOnlyCollection<string> AcceptedCurrencies { get; } = ["KES"];
 

@@ -21,6 +21,8 @@ public sealed class KiotapayProfile : ProviderProfile
 
     public override string Market => "KE";
 
+    public override int RoutingRank => 1;
+
     // [inferred] The checkout API is documented with KES only (its STK API also names TZS and UGX).
     public override IReadOnlyCollection<string> AcceptedCurrencies { get; } = ["KES"];
 

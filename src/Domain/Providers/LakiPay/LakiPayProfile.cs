@@ -21,6 +21,8 @@ public sealed class LakiPayProfile : ProviderProfile
 
     public override string Market => "ET";
 
+    public override int RoutingRank => 2;
+
     public override IReadOnlyCollection<string> AcceptedCurrencies { get; } = ["ETB", "USD"];
 
     public override IReadOnlyDictionary<PaymentMethod, string> MethodCodes { get; } = new Dictionary<PaymentMethod, string>

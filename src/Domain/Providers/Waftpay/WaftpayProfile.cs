@@ -22,6 +22,8 @@ public sealed class WaftpayProfile : ProviderProfile
 
     public override string Market => "KE";
 
+    public override int RoutingRank => 3;
+
     public override IReadOnlyCollection<string> AcceptedCurrencies { get; } = ["KES"];
 
     // [inferred] first_name is required: the field table is missing from the docs.
