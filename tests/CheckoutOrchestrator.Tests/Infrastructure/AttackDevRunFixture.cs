@@ -16,6 +16,9 @@ public sealed class AttackDevRunFixture : DevRunFixture
     /// <summary>Adullam's calls here are held to this rate by the server, as production holds them to 0.25/s.</summary>
     public const double AdullamCallsPerSecond = 2;
 
+    /// <summary>A merchant whose burst of Adullam creates the budget tests watch another merchant get past.</summary>
+    public static DevMerchant BurstShop { get; } = new("burst-shop", "cok_burst_shop_test_only_key_00000004", "whsec_burst_shop_test_only_secret_0000004");
+
     public LoopbackOidcProvider Oidc { get; private set; } = null!;
 
     public override async Task DisposeAsync()
@@ -32,6 +35,7 @@ public sealed class AttackDevRunFixture : DevRunFixture
         Oidc = await LoopbackOidcProvider.StartAsync();
         return options with
         {
+            Merchants = [.. options.Merchants, BurstShop],
             TemporalArgs = ["--dynamic-config-value", $"limit.historyCount.suggestContinueAsNew={SuggestContinueAsNewAt}"],
             HostSettings = new Dictionary<string, string?>
             {

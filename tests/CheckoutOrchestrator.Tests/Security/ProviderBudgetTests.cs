@@ -5,10 +5,12 @@ using System.Text.Json;
 using CheckoutOrchestrator.Api.Checkouts;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.DevHost;
+using CheckoutOrchestrator.Providers;
 using CheckoutOrchestrator.Tests.Api;
 using CheckoutOrchestrator.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace CheckoutOrchestrator.Tests.Security;
 
@@ -16,9 +18,12 @@ namespace CheckoutOrchestrator.Tests.Security;
 [Collection(AttackGroup.Name)]
 public sealed class ProviderBudgetTests : ApiTestBase
 {
-    public ProviderBudgetTests(AttackDevRunFixture fixture)
+    private readonly ITestOutputHelper output;
+
+    public ProviderBudgetTests(AttackDevRunFixture fixture, ITestOutputHelper output)
         : base(fixture)
     {
+        this.output = output;
     }
 
     [Fact]
@@ -90,5 +95,59 @@ public sealed class ProviderBudgetTests : ApiTestBase
         Assert.Equal(HttpStatusCode.Created, elsewhere.StatusCode);
         Assert.Equal(DevMerchant.Shop.Id, mine.GetProperty("merchantId").GetString());
         Assert.Equal(sessionsBefore + 1, await SessionsAsync("adullam"));
+    }
+
+    [Fact]
+    public async Task Another_merchants_adullam_create_gets_its_url_within_a_third_of_a_minute_while_one_merchant_bursts_and_an_outsider_sends_hints()
+    {
+        // The burst: 30 creates at once, past the merchant's share (a third of the creates' lane for a minute).
+        var burst = BurstAsync(30);
+        await Task.Delay(500);
+
+        // Meanwhile an outsider floods token-less hints naming Adullam session ids, and another merchant opens one checkout.
+        using var stop = new CancellationTokenSource();
+        var hints = SendHintsAsync(stop.Token);
+        var clock = Stopwatch.StartNew();
+        using var other = await PostCheckoutAsync(CheckoutBodies.For(PaymentProvider.Adullam));
+        var theirs = await JsonOf(other);
+        var checkoutId = theirs.GetProperty("checkoutId").GetString()!;
+        var opened = theirs.GetProperty("action").ValueKind == JsonValueKind.Object
+            ? theirs
+            : await EventuallyAsync(checkoutId, c => c.GetProperty("action").ValueKind == JsonValueKind.Object);
+        var timeToPrompt = clock.Elapsed;
+        await stop.CancelAsync();
+        await hints;
+        var refused = await burst;
+        output.WriteLine($"The other merchant's Adullam prompt after {timeToPrompt.TotalSeconds:F1} s; {refused} of the burst's 30 creates refused past the share.");
+
+        Assert.Equal("adullam", opened.GetProperty("provider").GetString());
+        Assert.True(timeToPrompt < TimeSpan.FromSeconds(25), $"the other merchant waited {timeToPrompt.TotalSeconds:F1} s for its prompt");
+        Assert.InRange(refused, 30 - CallBudget.MerchantCreatesPerMinute(AttackDevRunFixture.AdullamCallsPerSecond) - 1, 30 - CallBudget.MerchantCreatesPerMinute(AttackDevRunFixture.AdullamCallsPerSecond));
+    }
+
+    private static async Task<HttpStatusCode> OpenAdullamAsync(HttpClient merchant)
+    {
+        using var body = new StringContent(CheckoutBodies.For(PaymentProvider.Adullam).ToJsonString(), Encoding.UTF8, "application/json");
+        using var answer = await merchant.PostAsync(new Uri("/checkouts", UriKind.Relative), body);
+        return answer.StatusCode;
+    }
+
+    /// <summary>The burst merchant's creates, all at once; how many were refused as past its share.</summary>
+    private async Task<int> BurstAsync(int creates)
+    {
+        using var burster = Fixture.ApiAs(AttackDevRunFixture.BurstShop.ApiKey);
+        var answers = await Task.WhenAll(Enumerable.Range(0, creates).Select(_ => OpenAdullamAsync(burster)));
+        return answers.Count(status => status == HttpStatusCode.TooManyRequests);
+    }
+
+    /// <summary>Token-less Adullam "payment.completed" hints, 20 a second, until stopped.</summary>
+    private async Task SendHintsAsync(CancellationToken stop)
+    {
+        for (var i = 0; !stop.IsCancellationRequested; i++)
+        {
+            using var body = new StringContent($$$"""{"id":"evt_h{{{i}}}","type":"payment.completed","data":{"id":"cs_ci_{{{i % 30}}}","status":"completed"}}""", Encoding.UTF8, "application/json");
+            using var hint = await Api.PostAsync(new Uri("/webhooks/adullam", UriKind.Relative), body, CancellationToken.None);
+            await Task.Delay(50, CancellationToken.None);
+        }
     }
 }
