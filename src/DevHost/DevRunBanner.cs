@@ -25,7 +25,8 @@ public static class DevRunBanner
             .AppendLine(run.TemporalUiUrl is { } ui
                 ? $"  Temporal UI      {ui.AbsoluteUri}namespaces/{run.Namespace}/workflows"
                 : "  Temporal UI      not served by this Temporal server")
-            .AppendLine($"  Codec endpoint   {api}/codec, operator token {DevRun.DevOperatorToken} (development only)")
+            .AppendLine($"  Codec endpoint   {api}/codec, operator token {DevRun.DevOperatorToken} ({DevRun.DevOperatorName}, development only)")
+            .AppendLine($"  Review queue     curl -s '{api}/operator/checkouts?needsReview=true' -H 'Authorization: Bearer {DevRun.DevOperatorToken}' (docs/operations.md: working through reviews)")
             .AppendLine()
             .AppendLine("Try:")
             .AppendLine($"  curl -s {api}/checkouts -H 'Authorization: Bearer {merchant.ApiKey}' -H 'Content-Type: application/json' -d '{{\"merchantReference\":\"order-1\",\"provider\":\"lakipay\",\"amount\":\"250.00\",\"currency\":\"ETB\",\"description\":\"Order 1\",\"customer\":{{\"name\":\"Abebe Kebede\",\"phone\":\"+251911234567\",\"email\":\"abebe@example.com\"}},\"redirectUrls\":{{\"success\":\"https://shop.example.com/ok\",\"failure\":\"https://shop.example.com/failed\"}}}}'")

@@ -109,6 +109,21 @@ public sealed class ReviewResolutionApiTests : ApiTestBase, IDisposable
         Assert.True(queueErrors.TryGetProperty("reason", out _) && queueErrors.TryGetProperty("olderThan", out _), queueErrors.ToString());
     }
 
+    [Fact]
+    public async Task The_dev_run_banners_queue_command_works_as_printed()
+    {
+        var line = DevRunBanner.For(Fixture.Run).Split('\n').Single(l => l.Contains("Review queue", StringComparison.Ordinal));
+        var url = line.Split('\'')[1];
+        var token = line.Split("Bearer ")[1].Split('\'')[0];
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+
+        using var queue = await http.GetAsync(new Uri(url));
+
+        Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
+        Assert.Equal(JsonValueKind.Array, (await JsonOf(queue)).GetProperty("checkouts").ValueKind);
+    }
+
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
     private static JsonElement Note(JsonElement checkout, string reason) =>
