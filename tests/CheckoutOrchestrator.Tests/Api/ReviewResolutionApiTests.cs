@@ -81,6 +81,36 @@ public sealed class ReviewResolutionApiTests : ApiTestBase, IDisposable
         Assert.Equal("dismissed", Note(await GetCheckoutAsync(checkoutId), "contradicted_claim").GetProperty("resolution").GetProperty("outcome").GetString());
     }
 
+    [Theory]
+    [InlineData("confirmed_paid", false)]
+    [InlineData("confirmed_unpaid", false)]
+    [InlineData("refunded", false)]
+    [InlineData("fulfilled", false)]
+    [InlineData("dismissed", false)]
+    [InlineData("confirmed_paid", true)]
+    [InlineData("confirmed_unpaid", true)]
+    [InlineData("refunded", true)]
+    [InlineData("fulfilled", true)]
+    [InlineData("dismissed", true)]
+    public async Task Every_outcome_is_recorded_on_an_open_and_on_a_closed_checkout_and_never_moves_its_status(string outcome, bool closed)
+    {
+        var checkoutId = await CancelledWithContradictedClaimAsync();
+        if (closed)
+        {
+            await ChooseAsync(new Uri((await GetCheckoutAsync(checkoutId)).GetProperty("checkoutUrl").GetString()!), "pay");
+            await WaitUntilClosedAsync(checkoutId);
+        }
+
+        using var answer = await ResolveAsync(checkoutId, "contradicted_claim", outcome, $"checked at Kiotapay: {outcome}");
+        var checkout = await GetCheckoutAsync(checkoutId);
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal("cancelled", checkout.GetProperty("status").GetString());
+        var resolution = Note(checkout, "contradicted_claim").GetProperty("resolution");
+        Assert.Equal((outcome, DevRun.DevOperatorName), (resolution.GetProperty("outcome").GetString(), resolution.GetProperty("resolvedBy").GetString()));
+        Assert.Equal(closed || outcome == "confirmed_paid", checkout.GetProperty("latePayment").ValueKind == JsonValueKind.Object);
+    }
+
     [Fact]
     public async Task A_merchant_key_cannot_act_as_an_operator_and_an_operator_token_cannot_act_as_a_merchant()
     {
