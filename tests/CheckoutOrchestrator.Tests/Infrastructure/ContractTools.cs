@@ -59,7 +59,7 @@ public static class ContractTools
     public static Task<ToolRun> ToolAsync(string tool, IEnumerable<string> arguments, string workingDirectory) =>
         RunAsync(tool == "node" ? "node" : Path.Combine(Directory, "node_modules", ".bin", tool), arguments, workingDirectory);
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
