@@ -48,7 +48,7 @@ public sealed class CheckoutSearch
 
         if (filter.CreatedAfter is { } after)
         {
-            query.Append(CultureInfo.InvariantCulture, $" AND StartTime > '{after.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}'");
+            query.Append(CultureInfo.InvariantCulture, $" AND StartTime > {Instant(after)}");
         }
 
         AndFlag(query, CheckoutSearchAttributes.NeedsReview, filter.NeedsReview);
@@ -56,6 +56,9 @@ public sealed class CheckoutSearch
         AndFlag(query, CheckoutSearchAttributes.LatePayment, filter.LatePayment);
         return query.ToString();
     }
+
+    /// <summary>A moment as a visibility query literal (quoted, UTC, milliseconds).</summary>
+    public static string Instant(DateTimeOffset at) => string.Create(CultureInfo.InvariantCulture, $"'{at.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}'");
 
     /// <summary>Whether a page token is base64url at all, so a broken one is a 400 naming it.</summary>
     public static bool IsWellFormedPageToken(string token) => Base64Url.IsValid(token);

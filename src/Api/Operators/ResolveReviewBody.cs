@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Validation;
 
@@ -9,16 +8,13 @@ public sealed record ResolveReviewBody(string? Outcome, string? Note)
 {
     public const int MaxNoteLength = 2000;
 
-    private static readonly Dictionary<string, ReviewOutcome> Outcomes =
-        Enum.GetValues<ReviewOutcome>().ToDictionary(o => JsonSerializer.Serialize(o).Trim('"'), StringComparer.OrdinalIgnoreCase);
-
     /// <summary>The outcome and the note, or what is wrong with each field.</summary>
     public (ReviewOutcome Outcome, string Note)? Read(List<FieldError> errors)
     {
-        var known = Outcomes.TryGetValue(Outcome ?? string.Empty, out var outcome);
-        if (!known)
+        var outcome = JsonEnumNames.Parse<ReviewOutcome>(Outcome);
+        if (outcome is null)
         {
-            errors.Add(new("outcome", $"Must be one of {string.Join(", ", Outcomes.Keys)}."));
+            errors.Add(new("outcome", $"Must be one of {string.Join(", ", JsonEnumNames.All<ReviewOutcome>())}."));
         }
 
         var note = Note?.Trim() ?? string.Empty;
@@ -27,6 +23,6 @@ public sealed record ResolveReviewBody(string? Outcome, string? Note)
             errors.Add(new("note", $"Must say what was found and where, in 1 to {MaxNoteLength} printable characters."));
         }
 
-        return errors.Count == 0 ? (outcome, note) : null;
+        return errors.Count == 0 ? (outcome!.Value, note) : null;
     }
 }

@@ -49,7 +49,7 @@ public sealed class ReviewList
 
         if (filter.OlderThan is { } before)
         {
-            query.Append(CultureInfo.InvariantCulture, $" AND StartTime < '{before.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}'");
+            query.Append(CultureInfo.InvariantCulture, $" AND StartTime < {CheckoutSearch.Instant(before)}");
         }
 
         return query.Append(" ORDER BY StartTime ASC").ToString();
