@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Merchants;
 using CheckoutOrchestrator.Validation;
@@ -11,8 +9,6 @@ public static class CheckoutRequestReader
 {
     /// <summary>Used when the caller gives no expiry.</summary>
     public const int DefaultExpirySeconds = 1800;
-
-    private const NumberStyles PlainDecimal = NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign;
 
     private static string KnownProviders => string.Join(", ", PaymentProviderSlugs.All.Select(p => p.ToSlug()));
 
@@ -40,7 +36,7 @@ public static class CheckoutRequestReader
             errors.Add(new(CheckoutFields.Providers, "Name one provider, or list the providers allowed; not both."));
         }
 
-        var amount = ReadAmount(body.Amount, errors);
+        var amount = AmountField.Read(body.Amount, errors);
         var currency = Required(body.Currency, CheckoutFields.Currency, errors)?.Trim().ToUpperInvariant();
         var phone = ReadPhone(body.Customer?.Phone, errors);
         var redirects = ReadRedirects(body.RedirectUrls, errors);
@@ -99,45 +95,6 @@ public static class CheckoutRequestReader
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    /// <summary>A JSON number or a string of digits, read straight into a decimal: never through a float.</summary>
-    private static decimal? ReadAmount(JsonElement? element, List<FieldError> errors)
-    {
-        var text = element?.ValueKind switch
-        {
-            JsonValueKind.Number => element.Value.GetRawText(),
-            JsonValueKind.String => element.Value.GetString(),
-            _ => null,
-        };
-        if (element is null or { ValueKind: JsonValueKind.Null })
-        {
-            errors.Add(new(CheckoutFields.Amount, "Required."));
-            return null;
-        }
-
-        if (text is null || !decimal.TryParse(text, PlainDecimal, CultureInfo.InvariantCulture, out var amount))
-        {
-            errors.Add(new(CheckoutFields.Amount, "Must be a decimal number of major units, e.g. 1000.50 or \"1000.50\"."));
-            return null;
-        }
-
-        // 1000.5 and 1000.50 are the same amount, so a retry that writes it differently is the same request.
-        var normalized = amount / 1.000000000000000000000000000000000m;
-        if (SignificantFractionDigits(text) > normalized.Scale)
-        {
-            // decimal.TryParse rounds what it cannot hold; an amount is refused, never rounded.
-            errors.Add(new(CheckoutFields.Amount, "Has more digits than can be held exactly; send at most 28 significant digits."));
-            return null;
-        }
-
-        return normalized;
-    }
-
-    private static int SignificantFractionDigits(string text)
-    {
-        var point = text.IndexOf('.', StringComparison.Ordinal);
-        return point < 0 ? 0 : text[(point + 1)..].TrimEnd('0').Length;
-    }
 
     private static string? ReadPhone(string? phone, List<FieldError> errors)
     {

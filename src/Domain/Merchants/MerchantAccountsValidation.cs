@@ -25,6 +25,12 @@ public sealed class MerchantAccountsValidation : IValidateOptions<MerchantAccoun
     public ValidateOptionsResult Validate(string? name, MerchantAccounts options)
     {
         var failures = new List<string>();
+        if (options.Count == 0)
+        {
+            // A misspelt section would otherwise start a host that answers every merchant 401.
+            failures.Add($"{MerchantAccounts.Section}: no merchant is configured.");
+        }
+
         foreach (var (merchantId, merchant) in options)
         {
             var at = $"{MerchantAccounts.Section}:{merchantId}";
