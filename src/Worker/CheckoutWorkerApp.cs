@@ -11,7 +11,9 @@ public static class CheckoutWorkerApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
         builder.Services.AddCheckoutWorker(builder.Configuration);
-        builder.Services.AddCheckoutHealth().AddHealthChecks().AddCheck<ProviderHealthCheck>("providers", tags: [HealthEndpoints.Ready]);
+        builder.Services.AddCheckoutHealth().AddHealthChecks().AddCheck<ProviderHealthCheck>("providers", tags: [HealthEndpoints.Ready])
+            .AddCheck<WorkflowCacheCheck>("workflow-cache", tags: [HealthEndpoints.Ready]);
+        builder.Services.AddSingleton(_ => new WorkflowCacheCheck());
         builder.Services.AddCheckoutTelemetry(builder.Configuration, "checkout-worker");
         var app = builder.Build();
         app.MapCheckoutHealth();

@@ -61,16 +61,35 @@ public sealed class CostScenarios : IAsyncDisposable
         return new CostScenarios(env, run);
     }
 
-    public async Task<IReadOnlyList<ScenarioCost>> RunAllAsync() =>
-    [
-        await WebhookSuccessAsync(PaymentProvider.Chpter, "one callback, proof on its own through its per-checkout URL token"),
-        await WebhookSuccessAsync(PaymentProvider.LakiPay, "two signed callbacks, PENDING then SUCCESS"),
-        await WebhookSuccessAsync(PaymentProvider.Kiotapay, "two unsigned callbacks, the final one confirmed by a lookup"),
-        await PollFoundSuccessAsync(),
-        await ExpiryAsync(),
-        await LatePaymentAsync(),
-        await CancelAsync(),
-    ];
+    /// <param name="full">Also every provider's expiry and cancel, the failed and failed-over paths, a retried lookup and the merchants' reads.</param>
+    public async Task<IReadOnlyList<ScenarioCost>> RunAllAsync(bool full)
+    {
+        List<ScenarioCost> costs =
+        [
+            await WebhookSuccessAsync(PaymentProvider.Chpter, "one callback, proof on its own through its per-checkout URL token"),
+            await WebhookSuccessAsync(PaymentProvider.LakiPay, "two signed callbacks, PENDING then SUCCESS"),
+            await WebhookSuccessAsync(PaymentProvider.Kiotapay, "two unsigned callbacks, the final one confirmed by a lookup"),
+            await PollFoundSuccessAsync(),
+            await ExpiryAsync(),
+            await LatePaymentAsync(),
+            await CancelAsync(),
+        ];
+        if (full)
+        {
+            costs.Add(await FailedAsync());
+            costs.Add(await FailedOverAsync());
+            costs.Add(await RetriedLookupAsync());
+            costs.Add(await LongPollingMerchantAsync());
+            costs.Add(await PollingMerchantAsync(costs.Single(c => c.Scenario.StartsWith("expiry", StringComparison.Ordinal))));
+            foreach (var provider in Enum.GetValues<PaymentProvider>().Where(p => p != PaymentProvider.Kiotapay))
+            {
+                costs.Add(await ExpiryAsync(provider));
+                costs.Add(await CancelAsync(provider));
+            }
+        }
+
+        return costs;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -80,6 +99,8 @@ public sealed class CostScenarios : IAsyncDisposable
         await env.ShutdownAsync();
     }
 
+    private static string Named(PaymentProvider provider) => provider == PaymentProvider.Kiotapay ? string.Empty : $" ({provider})";
+
     private async Task<ScenarioCost> WebhookSuccessAsync(PaymentProvider provider, string callbacks)
     {
         var (id, page) = await OpenAsync(provider);
@@ -87,25 +108,61 @@ public sealed class CostScenarios : IAsyncDisposable
         await ChooseAsync(page, "pay");
 
         // Virtual time stays still until the callbacks have landed, or the first poll would beat them.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await StatusAsync(id) != "succeeded" && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await WaitForAsync(id, "succeeded");
 
         return await CostAsync($"webhook success after 10 s ({provider}: {callbacks})", id, TimeSpan.FromSeconds(10));
     }
 
-    private async Task<ScenarioCost> PollFoundSuccessAsync()
-    {
-        await simulators.PutAsJsonAsync("/simulator/kiotapay/faults", new { dropCallbacks = true });
-        try
+    private Task<ScenarioCost> PollFoundSuccessAsync() =>
+        WithKiotapayFaultsAsync(new { dropCallbacks = true }, async () =>
         {
             // Paid at once and found by the first poll: letting virtual time run to minute 10 first is
             // not possible on the offline stand-in, whose clock jumps to the next timer (the deadline).
             var (id, page) = await OpenAsync();
             await ChooseAsync(page, "pay");
             return await CostAsync("success found only by polling (callbacks lost, first poll at 15 min)", id, PollPlan.Standard.Intervals[0]);
+        });
+
+    private async Task<ScenarioCost> ExpiryAsync(PaymentProvider provider = PaymentProvider.Kiotapay)
+    {
+        var (id, _) = await OpenAsync(provider);
+        return await CostAsync($"expiry after 30 min, nobody pays (with the late-payment watch){Named(provider)}", id, null);
+    }
+
+    private async Task<ScenarioCost> FailedAsync()
+    {
+        var (id, page) = await OpenAsync();
+        await ChooseAsync(page, "fail");
+        return await CostAsync("the customer's payment fails (Kiotapay, callbacks)", id, null);
+    }
+
+    private Task<ScenarioCost> FailedOverAsync() =>
+        WithKiotapayFaultsAsync(new { failNext = 1_000_000, failStatus = 503, pathContains = "checkout" }, async () =>
+        {
+            var opened = await api.CreateAsync(CheckoutBodies.Request(PaymentProvider.Kiotapay, $"bench-{Guid.NewGuid():N}"[..30], 1800) with { Provider = null, AllowedMethods = ["mpesa"] });
+            await ChooseAsync(opened.CheckoutUrl!, "pay");
+            await WaitForAsync(opened.CheckoutId, "succeeded");
+            return await CostAsync($"routed, Kiotapay answers 503, paid at {opened.Provider} (webhook)", opened.CheckoutId, TimeSpan.FromSeconds(10));
+        });
+
+    // Kiotapay's final callback is unsigned, so a lookup confirms it; that lookup answers 500 twice
+    // first. Virtual time stands still meanwhile, so Temporal's retries run as they would in production.
+    private Task<ScenarioCost> RetriedLookupAsync() =>
+        WithKiotapayFaultsAsync(new { failNext = 2, failStatus = 500, method = "GET" }, async () =>
+        {
+            var (id, page) = await OpenAsync();
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            await ChooseAsync(page, "pay");
+            await WaitForAsync(id, "succeeded");
+            return await CostAsync("webhook success (Kiotapay), its confirming lookup answered 500 twice first", id, TimeSpan.FromSeconds(10));
+        });
+
+    private async Task<ScenarioCost> WithKiotapayFaultsAsync(object faults, Func<Task<ScenarioCost>> scenario)
+    {
+        await simulators.PutAsJsonAsync("/simulator/kiotapay/faults", faults);
+        try
+        {
+            return await scenario();
         }
         finally
         {
@@ -113,10 +170,59 @@ public sealed class CostScenarios : IAsyncDisposable
         }
     }
 
-    private async Task<ScenarioCost> ExpiryAsync()
+    /// <summary>As the docs advise: open, then long-poll until final. Each read the API answers with a query would be an action.</summary>
+    private async Task<ScenarioCost> LongPollingMerchantAsync()
     {
+        using var queries = new QueryCounter();
+        var (id, page) = await OpenAsync(PaymentProvider.Chpter);
+        var reads = 1;
+        var following = Task.Run(async () =>
+        {
+            while (!(await api.GetAsync(id, TimeSpan.FromSeconds(25))).IsFinal)
+            {
+                Interlocked.Increment(ref reads);
+            }
+        });
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await ChooseAsync(page, "pay");
+        await following;
+        var cost = await CostAsync($"webhook success (Chpter), the merchant long-polls to the end: {reads} reads", id, TimeSpan.FromSeconds(10));
+        return cost with { Queries = queries.Queries, Actions = cost.Actions + queries.Queries };
+    }
+
+    /// <summary>
+    /// A merchant reading every 2 s: 900 reads over a 30-minute checkout. Virtual time cannot be held
+    /// for 30 real minutes, so 30 reads of an open checkout are measured and the rest scaled.
+    /// </summary>
+    private async Task<ScenarioCost> PollingMerchantAsync(ScenarioCost expiry)
+    {
+        const int Sampled = 30;
+        const int ReadsIn30Minutes = 900;
+        using var queries = new QueryCounter();
         var (id, _) = await OpenAsync();
-        return await CostAsync("expiry after 30 min, nobody pays (with the late-payment watch)", id, null);
+        for (var i = 0; i < Sampled; i++)
+        {
+            await api.GetAsync(id);
+        }
+
+        var measured = queries.Queries;
+        await api.CancelAsync(id);
+        var perRead = (double)measured / Sampled;
+        return expiry with
+        {
+            Scenario = $"expiry after 30 min, the merchant reads every 2 s: 900 reads ({measured} queries in {Sampled} reads measured)",
+            Queries = (int)Math.Round(perRead * ReadsIn30Minutes),
+            Actions = expiry.Actions + (int)Math.Round(perRead * ReadsIn30Minutes),
+        };
+    }
+
+    private async Task WaitForAsync(string id, string status)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await StatusAsync(id) != status && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
     }
 
     private async Task<ScenarioCost> LatePaymentAsync()
@@ -137,11 +243,11 @@ public sealed class CostScenarios : IAsyncDisposable
         return await CostAsync("late payment after the expiry (Chpter)", id, null);
     }
 
-    private async Task<ScenarioCost> CancelAsync()
+    private async Task<ScenarioCost> CancelAsync(PaymentProvider provider = PaymentProvider.Kiotapay)
     {
-        var (id, _) = await OpenAsync();
+        var (id, _) = await OpenAsync(provider);
         await api.CancelAsync(id);
-        return await CostAsync("merchant cancels (with the late-payment watch)", id, null);
+        return await CostAsync($"merchant cancels (with the late-payment watch){Named(provider)}", id, null);
     }
 
     private async Task<(string Id, Uri Page)> OpenAsync(PaymentProvider provider = PaymentProvider.Kiotapay)
@@ -205,8 +311,10 @@ public sealed class CostScenarios : IAsyncDisposable
             BillableActions.Lookups(events),
             NaivePolling.Actions(paidAfter, expiry),
             NaivePolling.Events(paidAfter, expiry),
-            await StatusAsync(id) ?? "unknown");
+            await StatusAsync(id) ?? "unknown",
+            0);
     }
 }
 
-public sealed record ScenarioCost(string Scenario, int Actions, string Breakdown, int HistoryEvents, int Lookups, int NaiveActions, int NaiveEvents, string EndedAs);
+/// <summary>A checkout's cost: billed actions (history actions plus the API's queries), history events, provider lookups (every attempt).</summary>
+public sealed record ScenarioCost(string Scenario, int Actions, string Breakdown, int HistoryEvents, int Lookups, int NaiveActions, int NaiveEvents, string EndedAs, int Queries);

@@ -40,6 +40,16 @@ public sealed class ChildHost : IAsyncDisposable
         }
     }
 
+    /// <summary>The running process's working set now (its resident memory), in MiB.</summary>
+    public long WorkingSetMiB
+    {
+        get
+        {
+            Running.Refresh();
+            return Running.WorkingSet64 / (1024 * 1024);
+        }
+    }
+
     private Process Running => process is { HasExited: false } running ? running : throw new InvalidOperationException($"{name} is not running.");
 
     public async Task StartAsync()

@@ -19,18 +19,21 @@ namespace CheckoutOrchestrator.Harness;
 /// </summary>
 public sealed class SeparateHosts : IAsyncDisposable
 {
-    private readonly DevMerchant merchant;
+    private readonly SeparateHostsOptions options;
     private WorkflowEnvironment? temporal;
     private WebApplication? simulators;
 
-    private SeparateHosts(DevMerchant merchant)
+    private SeparateHosts(SeparateHostsOptions options)
     {
-        this.merchant = merchant;
+        this.options = options;
     }
 
     public Uri ApiUrl { get; private set; } = null!;
 
     public Uri SimulatorUrl { get; private set; } = null!;
+
+    /// <summary>The worker's health port (/health/ready details its providers and its workflow cache).</summary>
+    public Uri WorkerUrl { get; private set; } = null!;
 
     public ITemporalClient Temporal { get; private set; } = null!;
 
@@ -40,9 +43,13 @@ public sealed class SeparateHosts : IAsyncDisposable
 
     public ChildHost Worker { get; private set; } = null!;
 
-    public static async Task<SeparateHosts> StartAsync(string logFolder, DevMerchant merchant)
+    /// <param name="workerSettings">Settings (or DOTNET_ runtime variables) the worker gets on top of the dev ones.</param>
+    public static Task<SeparateHosts> StartAsync(string logFolder, DevMerchant merchant, IReadOnlyDictionary<string, string?>? workerSettings = null) =>
+        StartAsync(logFolder, new SeparateHostsOptions([merchant]) { WorkerSettings = workerSettings ?? new Dictionary<string, string?>() });
+
+    public static async Task<SeparateHosts> StartAsync(string logFolder, SeparateHostsOptions options)
     {
-        var stack = new SeparateHosts(merchant);
+        var stack = new SeparateHosts(options);
         await stack.StartPartsAsync(logFolder);
         return stack;
     }
@@ -108,7 +115,7 @@ public sealed class SeparateHosts : IAsyncDisposable
                 TargetHost = address,
                 Namespace = dev.Temporal.Namespace,
                 SearchAttributes = dev.Temporal.SearchAttributeKeys(),
-                DevServerOptions = new() { ExistingPath = cli is { Length: > 0 } ? cli : null, StartupTimeout = DevRun.ServerStartupTimeout },
+                DevServerOptions = new() { ExistingPath = cli is { Length: > 0 } ? cli : null, ExtraArgs = [.. options.TemporalArgs], StartupTimeout = DevRun.ServerStartupTimeout },
             });
             TemporalServer = cli is { Length: > 0 } ? $"dev server {cli} (offline stand-in if built from ../shared)" : "Temporal CLI dev server (SDK download)";
         }
@@ -118,11 +125,9 @@ public sealed class SeparateHosts : IAsyncDisposable
         simulators = SimulatorApp.Create([], builder =>
         {
             builder.Configuration.Sources.Clear();
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Urls"] = $"http://127.0.0.1:{DevRun.FreePort()}",
-                [$"Simulators:MerchantSecrets:{merchant.Id}:0"] = merchant.NotificationSecret,
-            });
+            var simulatorSettings = options.Merchants.ToDictionary(m => $"Simulators:MerchantSecrets:{m.Id}:0", m => (string?)m.NotificationSecret);
+            simulatorSettings["Urls"] = $"http://127.0.0.1:{DevRun.FreePort()}";
+            builder.Configuration.AddInMemoryCollection(simulatorSettings);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
         await simulators.StartAsync();
@@ -135,12 +140,22 @@ public sealed class SeparateHosts : IAsyncDisposable
             simulators.Services.GetRequiredService<LakiPaySigningKey>().PublicKeyPem,
             address,
             dev.Temporal,
-            [merchant],
+            options.Merchants,
             new Uri($"http://127.0.0.1:{dev.Temporal.UiPort}"));
         settings["Logging:LogLevel:Default"] = "Warning";
+        foreach (var (key, value) in options.HostSettings)
+        {
+            settings[key] = value;
+        }
 
-        var workerUrl = new Uri($"http://127.0.0.1:{DevRun.FreePort()}");
-        Worker = new ChildHost("worker", HostDll("Worker"), new Dictionary<string, string?>(settings) { ["Urls"] = workerUrl.AbsoluteUri }, workerUrl, Path.Combine(logFolder, "worker.log"));
+        WorkerUrl = new Uri($"http://127.0.0.1:{DevRun.FreePort()}");
+        var worker = new Dictionary<string, string?>(settings) { ["Urls"] = WorkerUrl.AbsoluteUri };
+        foreach (var (key, value) in options.WorkerSettings)
+        {
+            worker[key] = value;
+        }
+
+        Worker = new ChildHost("worker", HostDll("Worker"), worker, WorkerUrl, Path.Combine(logFolder, "worker.log"));
         Api = new ChildHost("api", HostDll("Api"), new Dictionary<string, string?>(settings) { ["Urls"] = ApiUrl.AbsoluteUri }, ApiUrl, Path.Combine(logFolder, "api.log"));
         await Worker.StartAsync();
         await Api.StartAsync();

@@ -4,6 +4,7 @@ using CheckoutOrchestrator.Reliability;
 
 // dotnet run --project tests/CheckoutOrchestrator.Reliability -c Release -- [small|big] [--checkouts N] [--patience S|none] [--out file.json]
 // dotnet run --project tests/CheckoutOrchestrator.Reliability -c Release -- failover [--checkouts N]
+// dotnet run --project tests/CheckoutOrchestrator.Reliability -c Release -- attack
 if (args.FirstOrDefault() == "failover")
 {
     var checkouts = args.SkipWhile(a => a != "--checkouts").Skip(1).Select(int.Parse).FirstOrDefault(40);
@@ -14,6 +15,17 @@ if (args.FirstOrDefault() == "failover")
     var failover = await new FailoverRun(failoverStack, failoverSimulator, checkouts).RunAsync();
     Console.WriteLine(failover.ToTable());
     return failover.Passed ? 0 : 1;
+}
+
+if (args.FirstOrDefault() == "attack")
+{
+    var attackLogs = Directory.CreateTempSubdirectory("attack-").FullName;
+    Console.WriteLine($"Attack run against separate processes; host logs in {attackLogs}");
+    await using var attackStack = await SeparateHosts.StartAsync(attackLogs, AttackRun.Options);
+    using var attackSimulator = new HttpClient { BaseAddress = attackStack.SimulatorUrl };
+    var attack = await new AttackRun(attackStack, attackSimulator).RunAsync();
+    Console.WriteLine(attack.ToTable());
+    return attack.Passed ? 0 : 1;
 }
 
 var settings = ChaosSettings.From(args);

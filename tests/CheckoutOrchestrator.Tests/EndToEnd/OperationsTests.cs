@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.ServiceDefaults.Health;
 using CheckoutOrchestrator.Tests.Api;
@@ -31,6 +32,19 @@ public sealed class OperationsTests : ApiTestBase
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(path.EndsWith("live", StringComparison.Ordinal) ? body == "Healthy" : body.Contains("\"temporal\":{\"status\":\"Healthy\"", StringComparison.Ordinal), body);
+    }
+
+    [Fact]
+    public async Task The_workers_readiness_says_how_many_checkouts_it_holds_in_memory()
+    {
+        await OpenAsync(CheckoutBodies.For(PaymentProvider.Kiotapay));
+        using var client = new HttpClient { BaseAddress = Fixture.Run.WorkerUrl };
+
+        var ready = JsonDocument.Parse(await client.GetStringAsync(new Uri("/health/ready", UriKind.Relative))).RootElement;
+
+        var cache = ready.GetProperty("checks").GetProperty("workflow-cache").GetProperty("data");
+        Assert.True(cache.GetProperty("cachedWorkflows").GetInt64() >= 1, cache.ToString());
+        Assert.True(cache.GetProperty("replays").GetInt64() >= 0, cache.ToString());
     }
 
     [Fact]
