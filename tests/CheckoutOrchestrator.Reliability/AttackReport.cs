@@ -23,16 +23,26 @@ public sealed record FloodFigures(int Bodies, string Final, int Runs, int Longes
     public bool Held => Final == "succeeded" && LongestHistory <= 2 * AttackRun.SuggestContinueAsNewAt;
 }
 
-/// <summary>Slow and over-declared bodies on every door: how many were sent, answered 5xx, cut without an answer, and the statuses seen.</summary>
-public sealed record DoorFigures(int Sent, int ServerErrors, int Cut, string Statuses)
+/// <summary>Token-less bodies naming unknown ids while a genuine checkout is paid: 5xx answers, how it ended, and how long its callbacks took.</summary>
+public sealed record UnmatchedFigures(int Bodies, int ServerErrors, string Final, double PaidSeconds)
 {
-    public bool Held => ServerErrors == 0;
+    /// <summary>The genuine webhook is found and believed while the flood runs, not at the next poll (15 minutes).</summary>
+    public bool Held => ServerErrors == 0 && Final == "succeeded" && PaidSeconds < 10;
+}
+
+/// <summary>
+/// Slow and over-declared bodies on every door: how many were sent, answered 5xx, cut without an
+/// answer, the statuses seen; and the stack-trace lines the API logged over the whole run.
+/// </summary>
+public sealed record DoorFigures(int Sent, int ServerErrors, int Cut, string Statuses, int StackTraceLines)
+{
+    public bool Held => ServerErrors == 0 && StackTraceLines == 0;
 }
 
 /// <summary>The attack run's figures and verdict.</summary>
-public sealed record AttackReport(BudgetFigures Budget, RoutingFigures Routing, FloodFigures Flood, DoorFigures Doors)
+public sealed record AttackReport(BudgetFigures Budget, RoutingFigures Routing, FloodFigures Flood, UnmatchedFigures Unmatched, DoorFigures Doors)
 {
-    public bool Passed => Budget.Held && Routing.Held && Flood.Held && Doors.Held;
+    public bool Passed => Budget.Held && Routing.Held && Flood.Held && Unmatched.Held && Doors.Held;
 
     public string ToTable() => new StringBuilder()
         .AppendLine("| Attack | Measured | Held |")
@@ -40,7 +50,8 @@ public sealed record AttackReport(BudgetFigures Budget, RoutingFigures Routing, 
         .AppendLine(CultureInfo.InvariantCulture, $"| one merchant bursts 30 Adullam creates, an outsider sends {Budget.HintsSent} hints (20/s); Adullam at {AttackRun.AdullamCallsPerSecond} calls/s | the other merchant's prompt after {Budget.PromptSeconds:F1} s (goal < 25 s); {Budget.BurstRefused} of 30 refused past the share of {Budget.SharePerMinute}/min | {Budget.Held} |")
         .AppendLine(CultureInfo.InvariantCulture, $"| {Routing.HintsSent} token-less hints buy Kiotapay lookups while its lookups answer 429 | {Routing.AtKiotapay} of {Routing.Routed} routed KES checkouts opened at Kiotapay | {Routing.Held} |")
         .AppendLine(CultureInfo.InvariantCulture, $"| LakiPay repeats each signed callback: {Flood.Bodies} tokened bodies on one checkout (continue-as-new suggested at {AttackRun.SuggestContinueAsNewAt}) | ended {Flood.Final}; {Flood.Runs} runs, the longest {Flood.LongestHistory} events | {Flood.Held} |")
-        .AppendLine(CultureInfo.InvariantCulture, $"| {Doors.Sent} slow or over-declared bodies on four doors | statuses {Doors.Statuses} (0: cut without an answer); {Doors.ServerErrors} 5xx | {Doors.Held} |")
+        .AppendLine(CultureInfo.InvariantCulture, $"| {Unmatched.Bodies} token-less Adullam webhooks naming unknown session ids, 5 senders at once, while an Adullam checkout is paid | ended {Unmatched.Final} {Unmatched.PaidSeconds:F1} s after the payment (goal < 10 s); {Unmatched.ServerErrors} 5xx | {Unmatched.Held} |")
+        .AppendLine(CultureInfo.InvariantCulture, $"| {Doors.Sent} slow or over-declared bodies on four doors | statuses {Doors.Statuses} (0: cut without an answer); {Doors.ServerErrors} 5xx; {Doors.StackTraceLines} stack-trace lines in the API's log over the whole run | {Doors.Held} |")
         .AppendLine(Passed ? "PASSED" : "FAILED")
         .ToString();
 }

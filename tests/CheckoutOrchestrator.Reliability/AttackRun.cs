@@ -19,7 +19,7 @@ namespace CheckoutOrchestrator.Reliability;
 /// routing; a provider's tokened callbacks repeated hundreds of times against one history; slow and
 /// over-declared bodies against every door.
 /// </summary>
-public sealed class AttackRun(SeparateHosts stack, HttpClient simulator)
+public sealed class AttackRun(SeparateHosts stack, HttpClient simulator, string apiLog)
 {
     /// <summary>Adullam's whole budget in this run (production: 0.25 a second), held by the server.</summary>
     public const double AdullamCallsPerSecond = 2;
@@ -44,8 +44,10 @@ public sealed class AttackRun(SeparateHosts stack, HttpClient simulator)
         var budget = await BudgetAsync(merchant);
         var routing = await RoutingAsync(merchant);
         var flood = await TokenedFloodAsync(merchant);
+        var unmatched = await UnmatchedFloodAsync(merchant);
         var doors = await SlowBodiesAsync();
-        return new AttackReport(budget, routing, flood, doors);
+        var stackTraces = (await File.ReadAllLinesAsync(apiLog)).Count(line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+        return new AttackReport(budget, routing, flood, unmatched, doors with { StackTraceLines = stackTraces });
     }
 
     /// <summary>Burst 30 Adullam creates as one merchant, 20 hints a second as an outsider; how long does the other merchant wait for its prompt?</summary>
@@ -72,7 +74,8 @@ public sealed class AttackRun(SeparateHosts stack, HttpClient simulator)
         var opened = await merchant.CreateAsync(CheckoutBodies.Request(PaymentProvider.Adullam, $"other-{Guid.NewGuid():N}"[..30], 1800));
         while (opened.Action is null && clock.Elapsed < TimeSpan.FromMinutes(3))
         {
-            opened = await merchant.GetAsync(opened.CheckoutId, TimeSpan.FromSeconds(10));
+            await Task.Delay(200);
+            opened = await merchant.GetAsync(opened.CheckoutId);
         }
 
         var prompt = clock.Elapsed;
@@ -148,6 +151,42 @@ public sealed class AttackRun(SeparateHosts stack, HttpClient simulator)
         }
     }
 
+    /// <summary>
+    /// Token-less Adullam webhooks naming session ids nobody knows (each one a visibility search), 600
+    /// from five senders at once, while a merchant's Adullam checkout is paid: Adullam's genuine
+    /// webhooks are account-level and searched the same way, and must not wait behind the flood.
+    /// </summary>
+    private async Task<UnmatchedFigures> UnmatchedFloodAsync(CheckoutClient merchant)
+    {
+        const int Bodies = 600;
+        var statuses = new System.Collections.Concurrent.ConcurrentBag<int>();
+        var opened = await merchant.CreateAsync(CheckoutBodies.Request(PaymentProvider.Adullam, $"amid-{Guid.NewGuid():N}"[..30], 1800));
+        while (opened.ProviderSessionId is null)
+        {
+            await Task.Delay(200);
+            opened = await merchant.GetAsync(opened.CheckoutId);
+        }
+
+        using var outsider = new HttpClient { BaseAddress = stack.ApiUrl };
+        var flood = Parallel.ForEachAsync(Enumerable.Range(0, Bodies), new ParallelOptions { MaxDegreeOfParallelism = 5 }, async (i, token) =>
+        {
+            using var body = new StringContent($$$"""{"id":"evt_u{{{i}}}","type":"payment.completed","data":{"id":"cs_{{{Guid.NewGuid():N}}}","status":"completed"}}""", Encoding.UTF8, "application/json");
+            using var answer = await outsider.PostAsync(new Uri("/webhooks/adullam", UriKind.Relative), body, token);
+            statuses.Add((int)answer.StatusCode);
+        });
+        await Task.Delay(500);
+        var clock = Stopwatch.StartNew();
+        using (var form = new FormUrlEncodedContent([]))
+        using (await simulator.PostAsync(new Uri($"adullam/phone/{opened.ProviderSessionId}/pay", UriKind.Relative), form))
+        {
+        }
+
+        var final = await merchant.GetAsync(opened.CheckoutId, TimeSpan.FromSeconds(60));
+        var paidAfter = clock.Elapsed;
+        await flood;
+        return new UnmatchedFigures(Bodies, statuses.Count(s => s >= 500), final.Status, paidAfter.TotalSeconds);
+    }
+
     /// <summary>Bodies that declare more than they send, or more than any door takes, on every door: answered 4xx or cut, never 5xx.</summary>
     private async Task<DoorFigures> SlowBodiesAsync()
     {
@@ -159,7 +198,7 @@ public sealed class AttackRun(SeparateHosts stack, HttpClient simulator)
             answers.Add(await RawAsync(door, declared: 2_000, send: 10, stallFor: TimeSpan.FromSeconds(12)));
         }
 
-        return new DoorFigures(answers.Count, answers.Count(a => a >= 500), answers.Count(a => a == 0), string.Join(", ", answers.Distinct().Order()));
+        return new DoorFigures(answers.Count, answers.Count(a => a >= 500), answers.Count(a => a == 0), string.Join(", ", answers.Distinct().Order()), 0);
     }
 
     /// <summary>A POST over a raw socket; the status the API answers, or 0 when it closes the connection without one.</summary>

@@ -23,7 +23,7 @@ if (args.FirstOrDefault() == "attack")
     Console.WriteLine($"Attack run against separate processes; host logs in {attackLogs}");
     await using var attackStack = await SeparateHosts.StartAsync(attackLogs, AttackRun.Options);
     using var attackSimulator = new HttpClient { BaseAddress = attackStack.SimulatorUrl };
-    var attack = await new AttackRun(attackStack, attackSimulator).RunAsync();
+    var attack = await new AttackRun(attackStack, attackSimulator, Path.Combine(attackLogs, "api.log")).RunAsync();
     Console.WriteLine(attack.ToTable());
     return attack.Passed ? 0 : 1;
 }
