@@ -34,5 +34,5 @@ public sealed class WorkerTuning
     public Dictionary<string, double> ProviderCallsPerSecond { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public double CallsPerSecondFor(ProviderProfile profile) =>
-        ProviderCallsPerSecond.TryGetValue(profile.Provider.ToSlug(), out var configured) ? configured : profile.CallBudget!.CallsPerSecond;
+        profile.CallBudget!.RateWith(ProviderCallsPerSecond.TryGetValue(profile.Provider.ToSlug(), out var configured) ? configured : null);
 }

@@ -16,7 +16,7 @@ public sealed class MerchantCreateShares : IDisposable
 
     public MerchantCreateShares(IConfiguration configuration)
     {
-        var rates = configuration.GetSection("Worker:ProviderCallsPerSecond");
+        var rates = configuration.GetSection(CallBudget.RatesSection);
         limiter = PartitionedRateLimiter.Create<(string Merchant, PaymentProvider Provider), (string, PaymentProvider)>(key =>
         {
             var budget = ProviderProfiles.For(key.Provider).CallBudget;
@@ -25,7 +25,7 @@ public sealed class MerchantCreateShares : IDisposable
                 return RateLimitPartition.GetNoLimiter(key);
             }
 
-            var callsPerSecond = rates.GetValue<double?>(key.Provider.ToSlug()) ?? budget.CallsPerSecond;
+            var callsPerSecond = budget.RateWith(rates.GetValue<double?>(key.Provider.ToSlug()));
             return RateLimitPartition.GetTokenBucketLimiter(key, _ => ApiRateLimits.PerMinute(CallBudget.MerchantCreatesPerMinute(callsPerSecond)));
         });
     }

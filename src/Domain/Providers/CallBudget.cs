@@ -11,6 +11,12 @@ public sealed record CallBudget(double CallsPerSecond)
     /// <summary>The share of one merchant in a lane's creates: one merchant bursting leaves two thirds to everyone else.</summary>
     public const double MerchantShareOfCreates = 1.0 / 3;
 
+    /// <summary>Where a deployment sets a provider's whole budget (<c>Worker:ProviderCallsPerSecond:&lt;slug&gt;</c>), read by the worker and the API alike.</summary>
+    public const string RatesSection = "Worker:ProviderCallsPerSecond";
+
+    /// <summary>The budget in force: the configured rate, else this profile's default.</summary>
+    public double RateWith(double? configured) => configured ?? CallsPerSecond;
+
     /// <summary>A lane's share of the budget: creates 60 %, the checkouts' own lookups 30 %, lookups bought by hints 10 %.</summary>
     public static double ShareOf(ProviderLane lane) => lane switch
     {
