@@ -19,7 +19,11 @@ public static class CheckoutPublisher
     /// wake-up (a poll or the deadline), which writes once what several callbacks said.
     /// </param>
     /// <param name="listReasons">Whether the open review reasons are written (checkouts since 1.1; see <see cref="ReasonsChanged"/>).</param>
-    public static Publication Changes(Published told, CheckoutSnapshot now, bool listProgress, bool listReasons = false)
+    /// <param name="reviewsRideTheEnd">
+    /// Whether review notes found as the checkout ends travel in its final event (whose checkout carries
+    /// them) instead of each in a <c>checkout.needs_review</c> of its own (since 1.1; see <see cref="EndBringsReviews"/>).
+    /// </param>
+    public static Publication Changes(Published told, CheckoutSnapshot now, bool listProgress, bool listReasons = false, bool reviewsRideTheEnd = false)
     {
         var updates = new List<SearchAttributeUpdate>();
         var events = new List<MerchantEventToSend>();
@@ -63,7 +67,11 @@ public static class CheckoutPublisher
         }
 
         var newReviews = now.ReviewNotes.Where(n => !told.ReviewsTold.Contains(n.Reason)).ToList();
-        events.AddRange(newReviews.Where(n => n.TellsMerchant).Select(n => new MerchantEventToSend(MerchantEventTypes.NeedsReview, n.Reason)));
+        if (!(ended && reviewsRideTheEnd))
+        {
+            events.AddRange(newReviews.Where(n => n.TellsMerchant).Select(n => new MerchantEventToSend(MerchantEventTypes.NeedsReview, n.Reason)));
+        }
+
         var resolutionsTold = told.ResolutionsTold ?? [];
         var newResolutions = now.ReviewNotes.Where(n => !n.IsOpen && !resolutionsTold.Contains(n.Reason)).ToList();
         events.AddRange(newResolutions.Where(n => n.TellsMerchant).Select(n => new MerchantEventToSend(MerchantEventTypes.ReviewResolved, n.Reason)));
@@ -79,6 +87,10 @@ public static class CheckoutPublisher
             [.. resolutionsTold, .. newResolutions.Select(n => n.Reason)]);
         return new(updates, events, ended, latePaymentTold, newReviews.Count, next);
     }
+
+    /// <summary>Whether this publication ends the checkout with review notes the merchant has not heard of: only then is it asked whether they ride the end event.</summary>
+    public static bool EndBringsReviews(Published told, CheckoutSnapshot now) =>
+        now.IsFinal && !told.FinalTold && now.ReviewNotes.Any(n => n.TellsMerchant && !told.ReviewsTold.Contains(n.Reason));
 
     /// <summary>Whether the open review reasons differ from those listed: only then is it asked whether this run lists them.</summary>
     public static bool ReasonsChanged(Published told, CheckoutSnapshot now) => !now.OpenReviewReasons.SequenceEqual(told.ListedReasons ?? []);

@@ -113,7 +113,8 @@ public sealed class CheckoutSteps
     {
         var snapshot = Snapshot;
         var listReasons = CheckoutPublisher.ReasonsChanged(published, snapshot) && Workflow.Patched("review-reasons-listed");
-        var publication = CheckoutPublisher.Changes(published, snapshot, listProgress, listReasons);
+        var reviewsRideTheEnd = CheckoutPublisher.EndBringsReviews(published, snapshot) && Workflow.Patched("end-event-carries-reviews");
+        var publication = CheckoutPublisher.Changes(published, snapshot, listProgress, listReasons, reviewsRideTheEnd);
         SearchAttributeUpdate[] updates = [.. publication.Updates, .. alongside.OfType<SearchAttributeUpdate>()];
         if (updates.Length > 0)
         {

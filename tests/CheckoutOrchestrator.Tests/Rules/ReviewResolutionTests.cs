@@ -7,7 +7,7 @@ using static CheckoutOrchestrator.Tests.Rules.RuleBook;
 
 namespace CheckoutOrchestrator.Tests.Rules;
 
-/// <summary>An operator's resolution closes a review note, never moves the status, and is told once.</summary>
+/// <summary>An operator's resolution closes a review note, never moves the status, and is told once; a note found at the end is told with the end.</summary>
 public sealed class ReviewResolutionTests
 {
     [Fact]
@@ -84,6 +84,24 @@ public sealed class ReviewResolutionTests
 
         Assert.DoesNotContain(publication.Updates, u => u.UntypedKey.Name == CheckoutSearchAttributes.ReviewReasons.Name);
         Assert.Contains(publication.Updates, u => u.UntypedKey.Name == CheckoutSearchAttributes.NeedsReview.Name);
+    }
+
+    [Fact]
+    public void A_review_found_as_the_checkout_ends_rides_the_end_event_and_one_found_later_gets_its_own()
+    {
+        var checkout = EndedWithoutWord();
+        Assert.True(CheckoutPublisher.EndBringsReviews(Published.AtStart, checkout.Snapshot([])));
+
+        var atTheEnd = CheckoutPublisher.Changes(Published.AtStart, checkout.Snapshot([]), listProgress: true, reviewsRideTheEnd: true);
+        var before11 = CheckoutPublisher.Changes(Published.AtStart, checkout.Snapshot([]), listProgress: true, reviewsRideTheEnd: false);
+        checkout.Take(Event("evt-late", PaymentStatus.Succeeded, CallbackEvidence.Signature, paid: 1m), checkout.Deadline.AddHours(1));
+        var later = CheckoutPublisher.Changes(atTheEnd.Next, checkout.Snapshot([]), listProgress: true, reviewsRideTheEnd: true);
+
+        Assert.Equal([new MerchantEventToSend(MerchantEventTypes.Expired, null)], atTheEnd.Events);
+        Assert.Contains(ReviewReason.NoLookupToConfirm, atTheEnd.Next.ReviewsTold);
+        Assert.Equal(2, before11.Events.Count);
+        Assert.False(CheckoutPublisher.EndBringsReviews(atTheEnd.Next, checkout.Snapshot([])));
+        Assert.Single(later.Events, e => e.Type == MerchantEventTypes.NeedsReview);
     }
 
     /// <summary>A Chpter checkout (no status lookup) that expired without word: on review, no_lookup_to_confirm.</summary>

@@ -202,7 +202,7 @@ public sealed class CallbackDoorTests : ApiTestBase
 
         Assert.Equal(JsonValueKind.Null, listed.GetProperty("latePayment").ValueKind);
         Assert.Equal("cancelled", listed.GetProperty("status").GetString());
-        Assert.Equal([MerchantEventTypes.Cancelled, MerchantEventTypes.NeedsReview], (await Fixture.Simulators.InboxAsync(checkoutId)).Select(e => e.Type));
+        Assert.Equal([MerchantEventTypes.Cancelled], (await Fixture.Simulators.InboxAsync(checkoutId)).Select(e => e.Type));
     }
 
     [Fact]

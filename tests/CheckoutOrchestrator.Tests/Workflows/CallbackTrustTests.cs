@@ -113,8 +113,8 @@ public sealed class CallbackTrustTests : WorkflowTestBase
 
         Assert.Null(result.LatePayment);
         Assert.Single(result.ReviewNotes, n => n.Reason == ReviewReason.UnverifiedLateClaim);
-        Assert.Equal([MerchantEventTypes.Expired, MerchantEventTypes.NeedsReview], provider.Delivered.Select(d => d.Type));
-        Assert.Equal([ReviewReason.NoLookupToConfirm], provider.Delivered[1].Checkout.ReviewNotes.Select(n => n.Reason));
+        Assert.Equal([MerchantEventTypes.Expired], provider.Delivered.Select(d => d.Type));
+        Assert.Equal([ReviewReason.NoLookupToConfirm], provider.Delivered[0].Checkout.ReviewNotes.Select(n => n.Reason));
     }
 
     [Fact]
