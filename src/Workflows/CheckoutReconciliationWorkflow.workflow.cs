@@ -13,10 +13,15 @@ namespace CheckoutOrchestrator.Workflows;
 /// metrics, and closes after an hour without word from the provider. Unauthenticated callbacks
 /// never keep it open, and a long run goes on in a new one when Temporal suggests it.
 /// </summary>
-[Workflow("CheckoutReconciliation")]
+[Workflow(TypeName)]
 public sealed class CheckoutReconciliationWorkflow
 {
+    /// <summary>Its workflow type in every history and visibility query (fixed since 1.0).</summary>
+    public const string TypeName = "CheckoutReconciliation";
+
     public static readonly TimeSpan QuietPeriod = TimeSpan.FromHours(1);
+
+    private const string IdSuffix = "-reconciliation";
 
     private readonly ReconciliationInput input;
     private readonly CheckoutSteps steps;
@@ -40,7 +45,11 @@ public sealed class CheckoutReconciliationWorkflow
     [WorkflowQuery]
     public CheckoutSnapshot Snapshot => steps.Snapshot;
 
-    public static string IdFor(string checkoutId) => $"{checkoutId}-reconciliation";
+    public static string IdFor(string checkoutId) => checkoutId + IdSuffix;
+
+    /// <summary>The checkout a workflow id belongs to: the id itself, or the checkout a reconciliation's id names.</summary>
+    public static string CheckoutIdOf(string workflowId) =>
+        workflowId.EndsWith(IdSuffix, StringComparison.Ordinal) ? workflowId[..^IdSuffix.Length] : workflowId;
 
     [WorkflowRun]
     public async Task<CheckoutSnapshot> RunAsync(ReconciliationInput input)

@@ -6,6 +6,7 @@ using CheckoutOrchestrator.Client;
 using CheckoutOrchestrator.DevHost;
 using CheckoutOrchestrator.Harness;
 using CheckoutOrchestrator.Providers;
+using CheckoutOrchestrator.ServiceDefaults.Tracing;
 using CheckoutOrchestrator.Workflows;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -99,6 +100,9 @@ public sealed class CostScenarios : IAsyncDisposable
         await env.ShutdownAsync();
     }
 
+    /// <summary>Queries the in-process API sent (each a billed action), from its client spans.</summary>
+    private static int QueriesSent(SpanRecorder spans) => spans.Count(CheckoutTracing.SourceName, "QueryWorkflow:");
+
     private static string Named(PaymentProvider provider) => provider == PaymentProvider.Kiotapay ? string.Empty : $" ({provider})";
 
     private async Task<ScenarioCost> WebhookSuccessAsync(PaymentProvider provider, string callbacks)
@@ -173,7 +177,7 @@ public sealed class CostScenarios : IAsyncDisposable
     /// <summary>As the docs advise: open, then long-poll until final. Each read the API answers with a query would be an action.</summary>
     private async Task<ScenarioCost> LongPollingMerchantAsync()
     {
-        using var queries = new QueryCounter();
+        using var spans = new SpanRecorder();
         var (id, page) = await OpenAsync(PaymentProvider.Chpter);
         var reads = 1;
         var following = Task.Run(async () =>
@@ -187,7 +191,8 @@ public sealed class CostScenarios : IAsyncDisposable
         await ChooseAsync(page, "pay");
         await following;
         var cost = await CostAsync($"webhook success (Chpter), the merchant long-polls to the end: {reads} reads", id, TimeSpan.FromSeconds(10));
-        return cost with { Queries = queries.Queries, Actions = cost.Actions + queries.Queries };
+        var queries = QueriesSent(spans);
+        return cost with { Queries = queries, Actions = cost.Actions + queries };
     }
 
     /// <summary>
@@ -198,14 +203,14 @@ public sealed class CostScenarios : IAsyncDisposable
     {
         const int Sampled = 30;
         const int ReadsIn30Minutes = 900;
-        using var queries = new QueryCounter();
+        using var spans = new SpanRecorder();
         var (id, _) = await OpenAsync();
         for (var i = 0; i < Sampled; i++)
         {
             await api.GetAsync(id);
         }
 
-        var measured = queries.Queries;
+        var measured = QueriesSent(spans);
         await api.CancelAsync(id);
         var perRead = (double)measured / Sampled;
         return expiry with

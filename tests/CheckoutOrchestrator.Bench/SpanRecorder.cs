@@ -34,5 +34,9 @@ public sealed class SpanRecorder : IDisposable
         return Percentiles.Of(durations).P50;
     }
 
+    /// <summary>How many spans from <paramref name="source"/> named like <paramref name="name"/> have ended.</summary>
+    public int Count(string source, string name) =>
+        spans.Count(s => s.Source.Name == source && s.DisplayName.StartsWith(name, StringComparison.Ordinal));
+
     public void Dispose() => listener.Dispose();
 }

@@ -27,8 +27,6 @@ public sealed class AttackRun(SeparateHosts stack, HttpClient simulator, string 
     /// <summary>The dev server suggests continue-as-new here, so a flood reaches it in seconds.</summary>
     public const int SuggestContinueAsNewAt = 150;
 
-    private int hintsSent;
-
     public static DevMerchant BurstShop { get; } = new("burst-shop", "cok_burst_shop_reliability_only_key_0004", "whsec_burst_shop_reliability_only_secret_04");
 
     public static SeparateHostsOptions Options { get; } = new([ChaosSettings.Merchant, BurstShop])
@@ -69,7 +67,7 @@ public sealed class AttackRun(SeparateHosts stack, HttpClient simulator, string 
         }));
         await Task.Delay(500);
         using var stop = new CancellationTokenSource();
-        var hints = HintsAsync(stop.Token);
+        var hints = OutsiderHintsAsync(stop.Token);
         var clock = Stopwatch.StartNew();
         var opened = await merchant.CreateAsync(CheckoutBodies.Request(PaymentProvider.Adullam, $"other-{Guid.NewGuid():N}"[..30], 1800));
         while (opened.Action is null && clock.Elapsed < TimeSpan.FromMinutes(3))
@@ -79,7 +77,8 @@ public sealed class AttackRun(SeparateHosts stack, HttpClient simulator, string 
         }
 
         var prompt = clock.Elapsed;
-        var sent = await StopAsync(stop, hints);
+        await stop.CancelAsync();
+        var sent = await hints;
         var refused = (await burst).Count(r => r);
         return new BudgetFigures(opened.Action is not null, prompt.TotalSeconds, refused, CallBudget.MerchantCreatesPerMinute(AdullamCallsPerSecond), sent);
     }
@@ -223,23 +222,10 @@ public sealed class AttackRun(SeparateHosts stack, HttpClient simulator, string 
         }
     }
 
-    private async Task HintsAsync(CancellationToken stop)
+    private async Task<int> OutsiderHintsAsync(CancellationToken stop)
     {
         using var outsider = new HttpClient { BaseAddress = stack.ApiUrl };
-        for (var i = 0; !stop.IsCancellationRequested; i++)
-        {
-            using var body = new StringContent($$$"""{"id":"evt_h{{{i}}}","type":"payment.completed","data":{"id":"cs_ci_{{{i % 30}}}","status":"completed"}}""", Encoding.UTF8, "application/json");
-            using var hint = await outsider.PostAsync(new Uri("/webhooks/adullam", UriKind.Relative), body, CancellationToken.None);
-            Interlocked.Increment(ref hintsSent);
-            await Task.Delay(50, CancellationToken.None);
-        }
-    }
-
-    private async Task<int> StopAsync(CancellationTokenSource stop, Task hints)
-    {
-        await stop.CancelAsync();
-        await hints;
-        return hintsSent;
+        return await AdullamHints.SendUntilAsync(outsider, stop);
     }
 
     private HttpClient Http() => new() { BaseAddress = stack.ApiUrl, Timeout = TimeSpan.FromSeconds(60) };

@@ -16,8 +16,6 @@ namespace CheckoutOrchestrator.Api.Operators;
 /// </summary>
 public sealed class ReviewList
 {
-    private const string ReconciliationSuffix = "-reconciliation";
-
     private readonly ITemporalClient client;
     private readonly CheckoutSearch search;
 
@@ -31,7 +29,7 @@ public sealed class ReviewList
     public static string QueryFor(ReviewListFilter filter)
     {
         var query = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"WorkflowType IN ('{nameof(CheckoutWorkflow)}', 'CheckoutReconciliation') AND {CheckoutSearchAttributes.NeedsReview.Name} = true");
+            .Append(CultureInfo.InvariantCulture, $"WorkflowType IN ('{nameof(CheckoutWorkflow)}', '{CheckoutReconciliationWorkflow.TypeName}') AND {CheckoutSearchAttributes.NeedsReview.Name} = true");
         if (filter.Reason is { } reason)
         {
             query.Append(CultureInfo.InvariantCulture, $" AND {CheckoutSearchAttributes.ReviewReasons.Name} = '{reason.Name()}'");
@@ -84,7 +82,7 @@ public sealed class ReviewList
         attributes.TryGetValue(CheckoutSearchAttributes.Status, out var status);
         attributes.TryGetValue(CheckoutSearchAttributes.ReviewReasons, out var reasons);
         return new(
-            row.Id.EndsWith(ReconciliationSuffix, StringComparison.Ordinal) ? row.Id[..^ReconciliationSuffix.Length] : row.Id,
+            CheckoutReconciliationWorkflow.CheckoutIdOf(row.Id),
             merchant ?? string.Empty,
             reference ?? string.Empty,
             provider ?? string.Empty,

@@ -39,19 +39,13 @@ public sealed partial class ConfigurationTableTests
     }
 
     private static IEnumerable<string> DocumentedKeys() =>
-        File.ReadLines(Path.Combine(Root, "docs", "operations.md"))
-            .Where(line => line.StartsWith("| `", StringComparison.Ordinal))
-            .SelectMany(line => BacktickedKey().Matches(line.Split('|')[1]).Select(m => m.Groups[1].Value))
-            .Where(key => !key.StartsWith("OTEL", StringComparison.Ordinal) && key != "Urls");
+        ConfigurationTable.Rows().SelectMany(row => row.Keys).Where(key => !key.StartsWith("OTEL", StringComparison.Ordinal) && key != "Urls");
 
     private static string HostSource() => string.Join(
         '\n',
         Directory.EnumerateFiles(Path.Combine(Root, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Select(File.ReadAllText));
-
-    [GeneratedRegex("`([A-Za-z][A-Za-z0-9:<>_]*)`")]
-    private static partial Regex BacktickedKey();
 
     [GeneratedRegex("""const string Section = "([A-Za-z:]+)";""")]
     private static partial Regex SectionConstant();

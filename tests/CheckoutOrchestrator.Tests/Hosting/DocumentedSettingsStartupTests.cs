@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CheckoutOrchestrator.Api;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.DevHost;
@@ -17,7 +16,7 @@ namespace CheckoutOrchestrator.Tests.Hosting;
 /// Each host passes its start-up checks with exactly the keys docs/operations.md marks as required for
 /// it (its Host column), and refuses to start without any one of them.
 /// </summary>
-public sealed partial class DocumentedSettingsStartupTests
+public sealed class DocumentedSettingsStartupTests
 {
     public enum Host
     {
@@ -79,7 +78,7 @@ public sealed partial class DocumentedSettingsStartupTests
     private static Dictionary<string, string?> RequiredSettings(Host host)
     {
         var settings = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var row in TableRows())
+        foreach (var row in ConfigurationTable.Rows())
         {
             var hosts = row.Host switch { "both" => new[] { Host.Api, Host.Worker }, "API" => [Host.Api], "worker" => [Host.Worker], _ => [] };
             var required = row.Required is "yes" or "yes elsewhere" or "to offer it";
@@ -88,7 +87,7 @@ public sealed partial class DocumentedSettingsStartupTests
                 continue;
             }
 
-            foreach (var key in row.Keys.SelectMany(Expand))
+            foreach (var key in FullKeys(row).SelectMany(Expand))
             {
                 settings[key] = SampleFor(key);
             }
@@ -97,20 +96,11 @@ public sealed partial class DocumentedSettingsStartupTests
         return settings;
     }
 
-    private static IEnumerable<(string[] Keys, string Host, string Required)> TableRows()
+    /// <summary>A row's keys in full: a later key relative to the first's section, a list's first item.</summary>
+    private static IEnumerable<string> FullKeys(ConfigurationRow row)
     {
-        var lines = File.ReadLines(Path.Combine(ContractTools.RepositoryRoot(), "docs", "operations.md"))
-            .SkipWhile(line => !line.StartsWith("| Key | Host |", StringComparison.Ordinal))
-            .Skip(2)
-            .TakeWhile(line => line.StartsWith('|'));
-        foreach (var line in lines)
-        {
-            var cells = line.Split('|').Select(cell => cell.Trim()).ToArray();
-            var keys = BacktickedKey().Matches(cells[1]).Select(m => m.Groups[1].Value).ToArray();
-            var list = cells[1].Contains("(list)", StringComparison.Ordinal);
-            var parent = keys[0][..(keys[0].LastIndexOf(':') + 1)];
-            yield return (keys.Select(k => (k.Contains(':', StringComparison.Ordinal) ? k : parent + k) + (list ? ":0" : string.Empty)).ToArray(), cells[2], cells[4]);
-        }
+        var parent = row.Keys[0][..(row.Keys[0].LastIndexOf(':') + 1)];
+        return row.Keys.Select(k => (k.Contains(':', StringComparison.Ordinal) ? k : parent + k) + (row.IsList ? ":0" : string.Empty));
     }
 
     private static IEnumerable<string> Expand(string key) => key.Contains("<Name>", StringComparison.Ordinal)
@@ -126,7 +116,4 @@ public sealed partial class DocumentedSettingsStartupTests
         _ when key.EndsWith(":Environment", StringComparison.Ordinal) => "Sandbox",
         _ => "a-secret-long-enough-for-any-of-our-checks-0123456789",
     };
-
-    [GeneratedRegex("`([A-Za-z][A-Za-z0-9:<>_]*)`")]
-    private static partial Regex BacktickedKey();
 }

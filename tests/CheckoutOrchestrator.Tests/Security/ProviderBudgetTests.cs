@@ -107,7 +107,7 @@ public sealed class ProviderBudgetTests : ApiTestBase
 
         // Meanwhile an outsider floods token-less hints naming Adullam session ids, and another merchant opens one checkout.
         using var stop = new CancellationTokenSource();
-        var hints = SendHintsAsync(stop.Token);
+        var hints = Harness.AdullamHints.SendUntilAsync(Api, stop.Token);
         var clock = Stopwatch.StartNew();
         using var other = await PostCheckoutAsync(CheckoutBodies.For(PaymentProvider.Adullam));
         var theirs = await JsonOf(other);
@@ -142,16 +142,5 @@ public sealed class ProviderBudgetTests : ApiTestBase
         using var burster = Fixture.ApiAs(AttackDevRunFixture.BurstShop.ApiKey);
         var answers = await Task.WhenAll(Enumerable.Range(0, creates).Select(_ => OpenAdullamAsync(burster)));
         return answers.Count(status => status == HttpStatusCode.TooManyRequests);
-    }
-
-    /// <summary>Token-less Adullam "payment.completed" hints, 20 a second, until stopped.</summary>
-    private async Task SendHintsAsync(CancellationToken stop)
-    {
-        for (var i = 0; !stop.IsCancellationRequested; i++)
-        {
-            using var body = new StringContent($$$"""{"id":"evt_h{{{i}}}","type":"payment.completed","data":{"id":"cs_ci_{{{i % 30}}}","status":"completed"}}""", Encoding.UTF8, "application/json");
-            using var hint = await Api.PostAsync(new Uri("/webhooks/adullam", UriKind.Relative), body, CancellationToken.None);
-            await Task.Delay(50, CancellationToken.None);
-        }
     }
 }
