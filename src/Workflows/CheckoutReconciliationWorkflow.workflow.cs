@@ -102,14 +102,17 @@ public sealed class CheckoutReconciliationWorkflow
         }
     }
 
-    /// <summary>A provider callback; only an authenticated one keeps the reconciliation open longer.</summary>
+    /// <summary>A provider callback, after those held for it; only an authenticated one keeps the reconciliation open longer.</summary>
     [WorkflowSignal]
     public Task ReceiveProviderEventAsync(ProviderEvent providerEvent)
     {
-        steps.Take(providerEvent);
-        if (!providerEvent.IsHint)
+        foreach (var arrival in providerEvent.Arrivals())
         {
-            quietUntil = Workflow.UtcNow + QuietPeriod;
+            steps.Take(arrival);
+            if (!arrival.IsHint)
+            {
+                quietUntil = Workflow.UtcNow + QuietPeriod;
+            }
         }
 
         return Task.CompletedTask;

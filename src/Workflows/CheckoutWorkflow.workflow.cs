@@ -121,18 +121,21 @@ public sealed class CheckoutWorkflow
         }
     }
 
-    /// <summary>A provider callback. Nothing an unauthenticated one carries but the status it claims is kept.</summary>
+    /// <summary>A provider callback, after those held for it. Nothing an unauthenticated one carries but the status it claims is kept.</summary>
     [WorkflowSignal]
     public Task ReceiveProviderEventAsync(ProviderEvent providerEvent)
     {
-        if (Checkout.Session is not null)
+        foreach (var arrival in providerEvent.Arrivals())
         {
-            steps.Take(providerEvent);
-        }
-        else if (!providerEvent.IsHint)
-        {
-            // A provider can call back before the create's answer is in: read it once the session is.
-            beforeOpen.Enqueue(providerEvent);
+            if (Checkout.Session is not null)
+            {
+                steps.Take(arrival);
+            }
+            else if (!arrival.IsHint)
+            {
+                // A provider can call back before the create's answer is in: read it once the session is.
+                beforeOpen.Enqueue(arrival);
+            }
         }
 
         return Task.CompletedTask;

@@ -1,3 +1,4 @@
+using CheckoutOrchestrator.Api.Webhooks;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Workflows;
 using Microsoft.Extensions.Options;
@@ -13,12 +14,14 @@ public sealed class CheckoutCanceller
     private readonly ITemporalClient client;
     private readonly IOptions<ApiOptions> options;
     private readonly CheckoutReader reader;
+    private readonly CallbackRelay relay;
 
-    public CheckoutCanceller(ITemporalClient client, IOptions<ApiOptions> options, CheckoutReader reader)
+    public CheckoutCanceller(ITemporalClient client, IOptions<ApiOptions> options, CheckoutReader reader, CallbackRelay relay)
     {
         this.client = client;
         this.options = options;
         this.reader = reader;
+        this.relay = relay;
     }
 
     /// <summary>
@@ -41,6 +44,8 @@ public sealed class CheckoutCanceller
             return await AsEndedAsync(checkoutId, merchantId, cancellationToken);
         }
 
+        // The cancel's last lookup may ask by a payment id held progress names: it reaches the checkout first.
+        await relay.SendHeldAsync(checkoutId, cancellationToken);
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wait.CancelAfter(options.Value.SessionWait);
         try

@@ -17,6 +17,7 @@ public sealed class CallbackRelay
     private readonly CallbackTargets checkouts;
     private readonly CheckoutGate gate;
     private readonly SessionKeySearch search;
+    private readonly ProgressHold hold;
     private readonly IOptions<WebhookOptions> options;
     private readonly ILogger<CallbackRelay> logger;
 
@@ -25,10 +26,12 @@ public sealed class CallbackRelay
         CallbackTargets checkouts,
         [FromKeyedServices(CheckoutGate.Hints)] CheckoutGate gate,
         SessionKeySearch search,
+        ProgressHold hold,
         IOptions<WebhookOptions> options,
         ILogger<CallbackRelay> logger)
     {
         this.search = search;
+        this.hold = hold;
         this.client = client;
         this.checkouts = checkouts;
         this.gate = gate;
@@ -37,12 +40,66 @@ public sealed class CallbackRelay
     }
 
     /// <summary>
-    /// Delivers a provider event to its checkout. A checkout whose workflow has closed unpaid still
-    /// reads it, through its reconciliation; only a paid one ignores it.
+    /// Delivers a provider event to its checkout, with the word of progress held for it; bare progress
+    /// is itself held to travel with the next (see <see cref="ProgressHold"/>). A checkout whose
+    /// workflow has closed unpaid still reads it, through its reconciliation; only a paid one ignores it.
     /// </summary>
     public async Task<SignalResult> SignalAsync(string checkoutId, ProviderEvent providerEvent, CancellationToken cancellationToken)
     {
         providerEvent = providerEvent.Bounded();
+        if (providerEvent.IsBareProgress && hold.TryHold(checkoutId, providerEvent))
+        {
+            return SignalResult.Held;
+        }
+
+        return await DeliverAsync(checkoutId, hold.Take(checkoutId), providerEvent, cancellationToken);
+    }
+
+    /// <summary>Sends what is held for the checkout in one signal of its own, now (its time is up, or something must not wait for it).</summary>
+    public async Task SendHeldAsync(string checkoutId, CancellationToken cancellationToken)
+    {
+        var held = hold.Take(checkoutId);
+        if (held.Count > 0)
+        {
+            await DeliverAsync(checkoutId, held, null, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Passes a callback to the provider's checkouts whose session carries its best id: for
+    /// account-level webhooks, and for callbacks without a valid token. Normally one; an id two
+    /// sessions share (a short numeric order id) finds both, and each weighs the callback for itself.
+    /// Returns how many checkouts it found.
+    /// </summary>
+    public async Task<int> RelayBySessionKeysAsync(PaymentProvider provider, IReadOnlyList<string> sessionKeys, ProviderEvent providerEvent, CancellationToken cancellationToken)
+    {
+        var found = await search.FindAsync(provider, sessionKeys).WaitAsync(cancellationToken);
+        foreach (var checkoutId in found.Where(CheckoutIds.IsWellFormed))
+        {
+            await (providerEvent.IsHint ? RelayHintAsync(checkoutId, providerEvent, cancellationToken) : SignalAsync(checkoutId, providerEvent, cancellationToken));
+        }
+
+        return found.Count;
+    }
+
+    private async Task<SignalResult> DeliverAsync(string checkoutId, IReadOnlyList<ProviderEvent> held, ProviderEvent? next, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ProviderEvent> arrivals = next is null ? held : [.. held, next];
+        var carrier = arrivals[^1] with { Earlier = arrivals.Count > 1 ? arrivals.Take(arrivals.Count - 1).ToList() : null };
+        try
+        {
+            return await SignalOrReconcileAsync(checkoutId, carrier, cancellationToken);
+        }
+        catch when (held.Count > 0)
+        {
+            // The caller learns of the failure; what was held for it is not lost with it.
+            hold.GiveBack(checkoutId, held);
+            throw;
+        }
+    }
+
+    private async Task<SignalResult> SignalOrReconcileAsync(string checkoutId, ProviderEvent providerEvent, CancellationToken cancellationToken)
+    {
         var handle = client.GetWorkflowHandle<CheckoutWorkflow>(checkoutId);
         try
         {
@@ -66,23 +123,6 @@ public sealed class CallbackRelay
             await checkouts.ReconcileAsync(closed.Snapshot, providerEvent, cancellationToken);
             return SignalResult.Reconciling;
         }
-    }
-
-    /// <summary>
-    /// Passes a callback to the provider's checkouts whose session carries its best id: for
-    /// account-level webhooks, and for callbacks without a valid token. Normally one; an id two
-    /// sessions share (a short numeric order id) finds both, and each weighs the callback for itself.
-    /// Returns how many checkouts it found.
-    /// </summary>
-    public async Task<int> RelayBySessionKeysAsync(PaymentProvider provider, IReadOnlyList<string> sessionKeys, ProviderEvent providerEvent, CancellationToken cancellationToken)
-    {
-        var found = await search.FindAsync(provider, sessionKeys).WaitAsync(cancellationToken);
-        foreach (var checkoutId in found.Where(CheckoutIds.IsWellFormed))
-        {
-            await (providerEvent.IsHint ? RelayHintAsync(checkoutId, providerEvent, cancellationToken) : SignalAsync(checkoutId, providerEvent, cancellationToken));
-        }
-
-        return found.Count;
     }
 
     /// <summary>

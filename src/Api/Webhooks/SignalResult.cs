@@ -5,6 +5,9 @@ public enum SignalResult
 {
     Delivered,
 
+    /// <summary>Word of progress, held to travel in the checkout's next signal (see <see cref="ProgressHold"/>).</summary>
+    Held,
+
     /// <summary>The checkout's workflow has closed unpaid; its reconciliation reads the event.</summary>
     Reconciling,
 

@@ -34,4 +34,10 @@ public sealed class WebhookOptions
     /// </summary>
     [Range(100, 10_000)]
     public int HintHistoryBudget { get; set; } = 2_000;
+
+    /// <summary>
+    /// How long an authenticated word of progress may wait for the checkout's next callback, to
+    /// share its signal, before it is sent on its own (see <see cref="ProgressHold"/>). Zero: never held.
+    /// </summary>
+    public TimeSpan ProgressHold { get; set; } = TimeSpan.FromMinutes(1);
 }

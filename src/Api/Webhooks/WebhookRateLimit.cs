@@ -27,6 +27,8 @@ public static class WebhookRateLimit
             new CheckoutGate(() => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebhookOptions>>().Value.HintInterval, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SessionKeySearch>();
         services.AddSingleton<CallbackRelay>();
+        services.AddSingleton<ProgressHold>();
+        services.AddHostedService<ProgressHoldRelease>();
         services.AddSingleton<UnmatchedCallbacks>();
         services.AddHostedService(provider => provider.GetRequiredService<UnmatchedCallbacks>());
         services.AddRateLimiter(limiter => limiter.AddPolicy(Policy, http =>

@@ -4,7 +4,8 @@ namespace CheckoutOrchestrator.Checkouts;
 /// A provider callback as it reaches a checkout, with how far it can be believed
 /// (<see cref="Evidence"/>). <see cref="ReviewNote"/> says why a person should look at it (e.g. the
 /// provider's fields disagree); <see cref="ProviderPaymentId"/> is the provider's own id for the
-/// payment, when the callback names one.
+/// payment, when the callback names one. <see cref="Earlier"/> are callbacks of the same checkout
+/// that arrived before this one and were held to travel in its signal (see <see cref="IsBareProgress"/>).
 /// </summary>
 public sealed record ProviderEvent(
     string EventId,
@@ -13,7 +14,8 @@ public sealed record ProviderEvent(
     string? ProviderReference,
     DateTimeOffset ReceivedAt,
     string? ReviewNote = null,
-    string? ProviderPaymentId = null)
+    string? ProviderPaymentId = null,
+    IReadOnlyList<ProviderEvent>? Earlier = null)
 {
     /// <summary>Longest provider status text a callback carries into a checkout: nobody can grow a history with it.</summary>
     public const int MaxHintStatusLength = 64;
@@ -34,6 +36,16 @@ public sealed record ProviderEvent(
     /// cannot read. Progress alone buys none (the next poll, or the final callback's lookup, says more).
     /// </summary>
     public bool WorthALookup => Status?.Status is not { } claimed || claimed.IsTerminal();
+
+    /// <summary>
+    /// An authenticated word of progress and nothing a person must look at: it cannot change how the
+    /// checkout ends, so it may wait to travel with the checkout's next callback instead of costing a signal of its own.
+    /// </summary>
+    public bool IsBareProgress =>
+        !IsHint && Status is { Status: { } said, ReviewNote: null, AmountDetail: null, SessionMissing: false } && !said.IsTerminal() && ReviewNote is null && Earlier is null;
+
+    /// <summary>The callbacks this one brings, in the order they arrived: those held for it, then itself.</summary>
+    public IEnumerable<ProviderEvent> Arrivals() => [.. Earlier ?? [], this with { Earlier = null }];
 
     /// <summary>
     /// What of an unauthenticated callback reaches a checkout: the status it claims, in a few

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Tests.Infrastructure;
+using Temporalio.Converters;
 using Xunit;
 
 namespace CheckoutOrchestrator.Tests.Api;
@@ -101,4 +102,25 @@ public abstract class ApiTestBase
     /// <summary>Waits until the checkout's workflow has closed, not only reported a final status.</summary>
     protected async Task WaitUntilClosedAsync(string checkoutId) =>
         await Fixture.Temporal.GetWorkflowHandle(checkoutId).GetResultAsync<JsonElement>();
+
+    /// <summary>Posts a body to a URL of the API as a provider would (no merchant key needed on webhook paths).</summary>
+    protected async Task<HttpResponseMessage> PostRawAsync(Uri url, string body) =>
+        await Api.PostAsync(url, new System.Net.Http.StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+    /// <summary>Every provider callback the checkout's history holds, in order, one list per signal.</summary>
+    protected async Task<IReadOnlyList<IReadOnlyList<ProviderEvent>>> SignalsAsync(string checkoutId)
+    {
+        var history = await Fixture.Temporal.GetWorkflowHandle(checkoutId).FetchHistoryAsync();
+        var converter = Fixture.Temporal.Options.DataConverter;
+        var signals = new List<IReadOnlyList<ProviderEvent>>();
+        foreach (var signal in history.Events.Select(e => e.WorkflowExecutionSignaledEventAttributes).Where(s => s is not null))
+        {
+            signals.Add([.. (await converter.ToValueAsync<ProviderEvent>(signal.Input.Payloads_[0])).Arrivals()]);
+        }
+
+        return signals;
+    }
+
+    protected async Task<IReadOnlyList<ProviderEvent>> CallbacksDeliveredAsync(string checkoutId) =>
+        [.. (await SignalsAsync(checkoutId)).SelectMany(s => s)];
 }

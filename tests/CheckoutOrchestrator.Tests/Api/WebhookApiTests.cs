@@ -124,7 +124,4 @@ public sealed class WebhookApiTests : ApiTestBase
         Assert.Equal(lookups, (await Fixture.Simulators.CountsAsync("adullam")).StatusLookups);
         Assert.Equal("pending", (await GetCheckoutAsync(checkoutId)).GetProperty("status").GetString());
     }
-
-    private async Task<HttpResponseMessage> PostRawAsync(Uri url, string body) =>
-        await Api.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json"));
 }

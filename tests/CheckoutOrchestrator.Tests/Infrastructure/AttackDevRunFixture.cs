@@ -37,7 +37,7 @@ public sealed class AttackDevRunFixture : DevRunFixture
         {
             Merchants = [.. options.Merchants, BurstShop],
             TemporalArgs = ["--dynamic-config-value", $"limit.historyCount.suggestContinueAsNew={SuggestContinueAsNewAt}"],
-            HostSettings = new Dictionary<string, string?>
+            HostSettings = new Dictionary<string, string?>(options.HostSettings)
             {
                 ["Codec:Oidc:Authority"] = Oidc.Issuer.AbsoluteUri,
                 ["Codec:Oidc:Audience"] = LoopbackOidcProvider.Audience,

@@ -20,6 +20,9 @@ public class DevRunFixture : IAsyncLifetime
     /// <summary>A merchant allowed three requests a minute, to meet the rate limiter.</summary>
     public static DevMerchant LimitedShop { get; } = new("limited-shop", "cok_limited_shop_test_only_key_0003", "whsec_limited_shop_test_only_secret_0003") { RequestsPerMinute = 3 };
 
+    /// <summary>How long word of progress waits here for the next callback: long enough to see it wait, short enough to see it sent alone.</summary>
+    public static TimeSpan ProgressHold { get; } = TimeSpan.FromSeconds(5);
+
     public DevRun Run => run ?? throw new InvalidOperationException("The dev run did not start.");
 
     /// <summary>The API as the development merchant's backend calls it: with its key.</summary>
@@ -42,6 +45,7 @@ public class DevRunFixture : IAsyncLifetime
             TemporalCliPath = TemporalServers.DevServerPath,
             ConfigureLogging = logging => logging.SetMinimumLevel(LogLevel.Warning),
             Merchants = [DevMerchant.Shop, OtherShop, LimitedShop],
+            HostSettings = new Dictionary<string, string?> { ["Webhooks:ProgressHold"] = ProgressHold.ToString("c", System.Globalization.CultureInfo.InvariantCulture) },
         }));
         Api = ApiAs(DevMerchant.Shop.ApiKey);
         Simulators = new SimulatorControl(run.SimulatorUrl);

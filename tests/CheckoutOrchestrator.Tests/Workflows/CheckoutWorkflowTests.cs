@@ -98,6 +98,26 @@ public sealed class CheckoutWorkflowTests : WorkflowTestBase
     }
 
     [Fact]
+    public async Task Progress_held_for_the_success_callback_is_taken_before_it_from_the_same_signal()
+    {
+        var provider = new FakeProviderActivities();
+        var (outcome, signals) = await WithWorkerAsync(provider, async taskQueue =>
+        {
+            var (handle, _) = await OpenAsync(Input(PaymentProvider.LakiPay), taskQueue);
+            var progress = Callback("evt-1", PaymentStatus.Processing, "PENDING", paymentId: "pay_held");
+            await SendAsync(handle, Callback("evt-2", PaymentStatus.Succeeded, "SUCCESS", paid: 1000.50m) with { Earlier = [progress] });
+            var outcome = await OutcomeAsync(handle);
+            return (outcome, (await handle.FetchHistoryAsync()).Events.Count(e => e.WorkflowExecutionSignaledEventAttributes is not null));
+        });
+
+        Assert.Equal(1, signals);
+        Assert.Equal(
+            [(PaymentStatus.Pending, StatusSource.Created), (PaymentStatus.Processing, StatusSource.Webhook), (PaymentStatus.Succeeded, StatusSource.Webhook)],
+            outcome.Timeline.Select(t => (t.Status, t.Source)));
+        Assert.Equal("pay_held", outcome.ProviderPaymentId);
+    }
+
+    [Fact]
     public async Task A_payment_under_way_shows_at_once_but_costs_no_upsert_when_its_success_follows_before_the_next_poll()
     {
         var (shown, _, history) = await ProcessingThenSuccessAsync();

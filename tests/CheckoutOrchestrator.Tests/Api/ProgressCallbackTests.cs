@@ -1,0 +1,77 @@
+using System.Net;
+using CheckoutOrchestrator.Callbacks;
+using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Temporalio.Api.Enums.V1;
+using Xunit;
+
+namespace CheckoutOrchestrator.Tests.Api;
+
+/// <summary>
+/// Word of progress from a provider costs no signal of its own: it waits for the checkout's next
+/// callback and travels in its signal, or goes alone when its wait is over, and never goes missing.
+/// </summary>
+public sealed class ProgressCallbackTests : ApiTestBase
+{
+    public ProgressCallbackTests(DevRunFixture fixture)
+        : base(fixture)
+    {
+    }
+
+    private CallbackUrls Urls => Fixture.Run.ApiServices.GetRequiredService<CallbackUrls>();
+
+    [Theory]
+    [InlineData(PaymentProvider.LakiPay, "PENDING", "SUCCESS")]
+    [InlineData(PaymentProvider.Kiotapay, "PROCESSING", "SUCCEEDED")]
+    [InlineData(PaymentProvider.Waftpay, "PENDING", "SUCCESS")]
+    public async Task A_payment_the_provider_reports_as_progress_then_success_is_one_signal_carrying_both_in_order(PaymentProvider provider, string progress, string success)
+    {
+        var opened = await OpenAsync(CheckoutBodies.For(provider));
+        var checkoutId = opened.GetProperty("checkoutId").GetString()!;
+
+        await ChooseAsync(await CustomerPageAsync(provider, opened), "pay");
+        var final = await FinalStateAsync(checkoutId);
+
+        Assert.Equal("succeeded", final.GetProperty("status").GetString());
+        var signal = Assert.Single(await SignalsAsync(checkoutId));
+        Assert.Equal([progress, success], signal.Select(e => e.Status?.Raw));
+    }
+
+    [Fact]
+    public async Task Progress_no_callback_follows_reaches_the_history_on_its_own_once_its_wait_is_over()
+    {
+        var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.Kiotapay));
+        var checkoutId = opened.GetProperty("checkoutId").GetString()!;
+
+        using var answer = await PostRawAsync(Urls.ForCheckout(PaymentProvider.Kiotapay, checkoutId), """{"status":"PROCESSING"}""");
+        var waiting = await SignalsAsync(checkoutId);
+        var sent = DateTime.UtcNow;
+        var signals = waiting;
+        while (signals.Count == 0 && DateTime.UtcNow - sent < DevRunFixture.ProgressHold * 4)
+        {
+            await Task.Delay(200);
+            signals = await SignalsAsync(checkoutId);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Empty(waiting);
+        Assert.Equal(["PROCESSING"], Assert.Single(signals).Select(e => e.Status?.Raw));
+    }
+
+    [Fact]
+    public async Task A_cancel_sends_the_progress_held_for_the_checkout_before_it_asks_the_provider()
+    {
+        var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.Kiotapay));
+        var checkoutId = opened.GetProperty("checkoutId").GetString()!;
+        using var progress = await PostRawAsync(Urls.ForCheckout(PaymentProvider.Kiotapay, checkoutId), """{"status":"PROCESSING"}""");
+
+        using var cancelled = await Api.PostAsync(new Uri($"/checkouts/{checkoutId}/cancel", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        var history = await Fixture.Temporal.GetWorkflowHandle(checkoutId).FetchHistoryAsync();
+        var order = history.Events.Select(e => e.EventType).Where(t => t is EventType.WorkflowExecutionSignaled or EventType.WorkflowExecutionUpdateAccepted).ToList();
+        Assert.Equal([EventType.WorkflowExecutionSignaled, EventType.WorkflowExecutionUpdateAccepted], order);
+        Assert.Equal(["PROCESSING"], Assert.Single(await SignalsAsync(checkoutId)).Select(e => e.Status?.Raw));
+    }
+}
