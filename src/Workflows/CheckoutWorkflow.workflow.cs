@@ -176,7 +176,7 @@ public sealed class CheckoutWorkflow
             if (steps.MayContinueAsNew && Workflow.AllHandlersFinished && Workflow.Patched("open-phase-continues-as-new"))
             {
                 steps.StopWaiting();
-                var continued = input with { Open = new ContinuedCheckout(Snapshot, Checkout.Carry(), steps.Published) };
+                var continued = input.ForNextRun() with { Open = new ContinuedCheckout(Snapshot, Checkout.Carry(), steps.Published) };
                 throw Workflow.CreateContinueAsNewException((CheckoutWorkflow wf) => wf.RunAsync(continued));
             }
 
@@ -207,7 +207,7 @@ public sealed class CheckoutWorkflow
             {
                 steps.StopWaiting();
                 var watch = new ContinuedWatch(Snapshot, Checkout.WatchUntil!.Value, Checkout.PendingWatchLookups);
-                var continued = input with { Watch = watch, Open = null };
+                var continued = input.ForNextRun() with { Watch = watch, Open = null };
                 throw Workflow.CreateContinueAsNewException((CheckoutWorkflow wf) => wf.RunAsync(continued));
             }
 

@@ -28,7 +28,16 @@ public sealed record CheckoutWorkflowInput(
     IReadOnlyList<ProviderRoute>? Alternatives = null,
     bool EventIdsNameCheckout = false,
     IReadOnlyList<string>? LeftOut = null,
-    ContinuedCheckout? Open = null);
+    ContinuedCheckout? Open = null)
+{
+    /// <summary>
+    /// This input as the checkout's next run gets it: without what only the create reads (the
+    /// customer, the description, the payment methods), which no run after the open needs, so the
+    /// customer's details are in one run's input, not in every one a long checkout goes on in.
+    /// </summary>
+    public CheckoutWorkflowInput ForNextRun() =>
+        this with { Request = Request with { Customer = new Customer(null, null, null), Description = string.Empty, AllowedMethods = [] } };
+}
 
 /// <summary>An open checkout carried into a new run: where it stands, what its rules hold beside that, and what was published.</summary>
 public sealed record ContinuedCheckout(CheckoutSnapshot Checkout, Rules.CheckoutCarry Carry, Published Published);

@@ -7,7 +7,9 @@ using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Notifications;
 using CheckoutOrchestrator.Tests.Api;
 using CheckoutOrchestrator.Tests.Infrastructure;
+using CheckoutOrchestrator.Workflows;
 using Microsoft.Extensions.DependencyInjection;
+using Temporalio.Converters;
 using Xunit;
 
 namespace CheckoutOrchestrator.Tests.Security;
@@ -141,6 +143,7 @@ public sealed class CallbackDoorTests : ApiTestBase
         Assert.Equal("pending", continued.GetProperty("status").GetString());
         Assert.Equal(opened.GetProperty("expiresAt").GetString(), continued.GetProperty("expiresAt").GetString());
         Assert.Equal("succeeded", final.GetProperty("status").GetString());
+        Assert.Equal(new Customer(null, null, null), (await LatestRunInputAsync(checkoutId)).Request.Customer);
         var lengths = new List<int>();
         await foreach (var run in Fixture.Temporal.ListWorkflowsAsync($"WorkflowId = '{checkoutId}'"))
         {
@@ -274,6 +277,7 @@ public sealed class CallbackDoorTests : ApiTestBase
         var late = await EventuallyAsync(checkoutId, c => c.GetProperty("latePayment").ValueKind == JsonValueKind.Object);
 
         Assert.Equal("cancelled", late.GetProperty("status").GetString());
+        Assert.Equal(new Customer(null, null, null), (await LatestRunInputAsync(checkoutId)).Request.Customer);
         // However the flood splits between runs, each stays near the point Temporal suggested handing over
         // (one run alone would hold about 285 events); the last may pass it by the step that records the payment.
         var lengths = new List<int>();
@@ -327,6 +331,13 @@ public sealed class CallbackDoorTests : ApiTestBase
             Assert.True(DateTime.UtcNow < deadline, "it never happened");
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>What the checkout's latest run was started with (a new run's input is its first event).</summary>
+    private async Task<CheckoutWorkflowInput> LatestRunInputAsync(string checkoutId)
+    {
+        var history = await Fixture.Temporal.GetWorkflowHandle(checkoutId).FetchHistoryAsync();
+        return await Fixture.Temporal.Options.DataConverter.ToValueAsync<CheckoutWorkflowInput>(history.Events.First().WorkflowExecutionStartedEventAttributes.Input.Payloads_[0]);
     }
 
     private async Task<int> HistoryLengthAsync(string checkoutId) =>
