@@ -91,6 +91,13 @@ public sealed class DevRun : IAsyncDisposable
     {
         for (var i = parts.Count - 1; i >= 0; i--)
         {
+            // Stopped first, as a deployment stops them: background work ends cleanly (the API sends the progress it held).
+            if (parts[i] is IHost host)
+            {
+                using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                await host.StopAsync(stopping.Token);
+            }
+
             await parts[i].DisposeAsync();
         }
 

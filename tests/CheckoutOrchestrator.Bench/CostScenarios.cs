@@ -77,6 +77,8 @@ public sealed class CostScenarios : IAsyncDisposable
         ];
         if (full)
         {
+            costs.Add(await WebhookSuccessAsync(PaymentProvider.Waftpay, "two callbacks whose hash proves nothing, the final one confirmed by a lookup"));
+            costs.Add(await WebhookSuccessAsync(PaymentProvider.Adullam, "account-level webhooks, read as hints: the completed one buys a lookup"));
             costs.Add(await FailedAsync());
             costs.Add(await FailedOverAsync());
             costs.Add(await RetriedLookupAsync());
@@ -266,7 +268,9 @@ public sealed class CostScenarios : IAsyncDisposable
     private async Task<(string Id, Uri Page)> OpenAsync(PaymentProvider provider = PaymentProvider.Kiotapay)
     {
         var opened = await api.CreateAsync(CheckoutBodies.Request(provider, $"bench-{Guid.NewGuid():N}"[..30], 1800));
-        return (opened.CheckoutId, opened.CheckoutUrl!);
+
+        // Adullam has no page: the customer approves on the phone, which its simulator serves as one.
+        return (opened.CheckoutId, opened.CheckoutUrl ?? new Uri(run.SimulatorUrl, $"adullam/phone/{opened.ProviderSessionId}"));
     }
 
     private async Task ChooseAsync(Uri page, string choice)
