@@ -28,17 +28,6 @@ public sealed class ProgressHold
         this.time = time;
     }
 
-    public int Count
-    {
-        get
-        {
-            lock (sync)
-            {
-                return held.Count;
-            }
-        }
-    }
-
     /// <summary>Holds the callback, unless holding is off or full; a repeat of one already held is taken as held.</summary>
     public bool TryHold(string checkoutId, ProviderEvent progress)
     {

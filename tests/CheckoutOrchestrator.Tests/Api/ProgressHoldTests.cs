@@ -39,7 +39,7 @@ public sealed class ProgressHoldTests
     }
 
     [Fact]
-    public void Nothing_is_held_when_the_wait_is_zero_or_a_checkout_has_its_fill()
+    public void Nothing_is_held_when_the_wait_is_zero_or_a_checkout_or_the_hold_has_its_fill()
     {
         var off = Hold(TimeSpan.Zero);
         var hold = Hold(TimeSpan.FromMinutes(1));
@@ -48,9 +48,17 @@ public sealed class ProgressHoldTests
             Assert.True(hold.TryHold("co_1", Progress($"p{i}")));
         }
 
+        var crowded = Hold(TimeSpan.FromMinutes(1));
+        for (var i = 0; i < ProgressHold.MaxCheckouts; i++)
+        {
+            crowded.TryHold($"co_{i}", Progress("a"));
+        }
+
         Assert.False(off.TryHold("co_1", Progress("a")));
         Assert.False(hold.TryHold("co_1", Progress("one-too-many")));
         Assert.Equal(ProgressHold.MaxPerCheckout, hold.Take("co_1").Count);
+        Assert.False(crowded.TryHold("co_one_too_many", Progress("a")));
+        Assert.True(crowded.TryHold("co_1", Progress("b")));
     }
 
     [Fact]
