@@ -1,4 +1,5 @@
 using CheckoutOrchestrator.Api.Checkouts;
+using CheckoutOrchestrator.Api.Webhooks;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Workflows;
 using Microsoft.Extensions.Options;
@@ -20,10 +21,18 @@ public sealed class CustomerReturns
     private readonly CheckoutGate gate;
     private readonly IOptions<ApiOptions> options;
     private readonly TimeProvider time;
+    private readonly CallbackRelay relay;
 
-    public CustomerReturns(ITemporalClient client, CheckoutReader reader, [FromKeyedServices(CheckoutGate.Returns)] CheckoutGate gate, IOptions<ApiOptions> options, TimeProvider time)
+    public CustomerReturns(
+        ITemporalClient client,
+        CheckoutReader reader,
+        [FromKeyedServices(CheckoutGate.Returns)] CheckoutGate gate,
+        IOptions<ApiOptions> options,
+        TimeProvider time,
+        CallbackRelay relay)
     {
         this.client = client;
+        this.relay = relay;
         this.reader = reader;
         this.gate = gate;
         this.options = options;
@@ -60,7 +69,8 @@ public sealed class CustomerReturns
             {
                 var now = time.GetUtcNow();
                 var returned = new ProviderEvent($"customer-return-{now:yyyyMMddHHmmss}", CallbackEvidence.Token, null, null, now);
-                await handle.SignalAsync(wf => wf.ReceiveProviderEventAsync(returned), new() { Rpc = new() { CancellationToken = cancellationToken } });
+                // Through the relay: progress held for the checkout reaches it before the lookup this return buys.
+                await relay.SignalAsync(checkoutId, returned, cancellationToken);
             }
 
             checkout = await reader.WaitForFinalAsync(checkoutId, merchantId: null, options.Value.ReturnWait, cancellationToken) ?? checkout;

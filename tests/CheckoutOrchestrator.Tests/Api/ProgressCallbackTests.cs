@@ -74,4 +74,19 @@ public sealed class ProgressCallbackTests : ApiTestBase
         Assert.Equal([EventType.WorkflowExecutionSignaled, EventType.WorkflowExecutionUpdateAccepted], order);
         Assert.Equal(["PROCESSING"], Assert.Single(await SignalsAsync(checkoutId)).Select(e => e.Status?.Raw));
     }
+
+    [Fact]
+    public async Task A_customer_back_from_the_page_brings_the_progress_held_for_the_checkout_in_the_same_signal()
+    {
+        var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.Kiotapay));
+        var checkoutId = opened.GetProperty("checkoutId").GetString()!;
+        using var progress = await PostRawAsync(Urls.ForCheckout(PaymentProvider.Kiotapay, checkoutId), """{"status":"PROCESSING"}""");
+
+        using var back = await Fixture.Simulators.Http.GetAsync(Urls.ForReturn(checkoutId, "success"));
+
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        var signal = Assert.Single(await SignalsAsync(checkoutId));
+        Assert.Equal(["PROCESSING", null], signal.Select(e => e.Status?.Raw));
+        Assert.StartsWith("customer-return-", signal[1].EventId, StringComparison.Ordinal);
+    }
 }
