@@ -1,5 +1,6 @@
 using CheckoutOrchestrator.Api.Checkouts;
 using CheckoutOrchestrator.Checkouts;
+using CheckoutOrchestrator.Telemetry;
 using CheckoutOrchestrator.Workflows;
 using Microsoft.Extensions.Options;
 using Temporalio.Client;
@@ -88,7 +89,13 @@ public sealed class CallbackRelay
         var carrier = arrivals[^1] with { Earlier = arrivals.Count > 1 ? arrivals.Take(arrivals.Count - 1).ToList() : null };
         try
         {
-            return await SignalOrReconcileAsync(checkoutId, carrier, cancellationToken);
+            var result = await SignalOrReconcileAsync(checkoutId, carrier, cancellationToken);
+            if (held.Count > 0)
+            {
+                CallbackInstruments.HeldProgressDelivered(held.Count, carried: next is not null);
+            }
+
+            return result;
         }
         catch when (held.Count > 0)
         {

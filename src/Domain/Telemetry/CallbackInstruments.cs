@@ -15,6 +15,12 @@ public static class CallbackInstruments
     private static readonly Counter<long> SessionKeySearches = CheckoutMeter.Instance.CreateCounter<long>(
         "checkout.webhook.visibility_searches", "{search}", "Visibility queries made to find the checkout a callback's provider ids name.");
 
+    private static readonly Counter<long> ProgressHeld = CheckoutMeter.Instance.CreateCounter<long>(
+        "checkout.webhook.progress.held", "{callback}", "Authenticated word of progress held for a checkout's next signal, by how it reached the checkout: carried by another callback's signal (a signal saved) or sent alone.");
+
+    public static void HeldProgressDelivered(int count, bool carried) =>
+        ProgressHeld.Add(count, KeyValuePair.Create<string, object?>("delivery", carried ? "carried" : "alone"));
+
     public static void UnmatchedDrop(PaymentProvider provider) =>
         UnmatchedDropped.Add(1, KeyValuePair.Create<string, object?>("provider", provider.ToSlug()));
 

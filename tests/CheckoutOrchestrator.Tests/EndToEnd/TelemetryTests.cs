@@ -79,7 +79,7 @@ public sealed class TelemetryTests : ApiTestBase, IDisposable
     }
 
     [Fact]
-    public async Task A_paid_checkout_is_counted_with_its_provider_status_time_and_provider_calls()
+    public async Task A_paid_checkout_is_counted_with_its_provider_status_time_provider_calls_and_the_signal_its_progress_saved()
     {
         var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.Waftpay));
         var checkoutId = opened.GetProperty("checkoutId").GetString()!;
@@ -92,6 +92,7 @@ public sealed class TelemetryTests : ApiTestBase, IDisposable
         Assert.Contains(measurements, m => m.Name == "checkout_time_to_final" && m.Tags["provider"] == "waftpay" && m.Value > 0);
         Assert.Contains(measurements, m => m.Name == "checkout.provider.call.duration" && m.Tags["provider"] == "waftpay" && m.Tags["operation"] == "CreateSession" && m.Tags["outcome"] == "ok");
         Assert.Contains(measurements, m => m.Name.StartsWith("temporal_", StringComparison.Ordinal));
+        Assert.Contains(measurements, m => m.Name == "checkout.webhook.progress.held" && m.Tags["delivery"] == "carried");
     }
 
     public void Dispose()
