@@ -56,6 +56,16 @@ public sealed class CallbackRelay
         return await DeliverAsync(checkoutId, hold.Take(checkoutId), providerEvent, cancellationToken);
     }
 
+    /// <summary>
+    /// Word of progress past the door's budget for the minute: kept only beside progress already held
+    /// for the checkout (it then costs no signal), else dropped like a coalesced hint. Returns whether it was kept.
+    /// </summary>
+    public bool HoldAlong(string checkoutId, ProviderEvent providerEvent)
+    {
+        providerEvent = providerEvent.Bounded();
+        return providerEvent.IsBareProgress && hold.TryHoldAlong(checkoutId, providerEvent);
+    }
+
     /// <summary>Sends what is held for the checkout in one signal of its own, now (its time is up, or something must not wait for it).</summary>
     public async Task SendHeldAsync(string checkoutId, CancellationToken cancellationToken)
     {

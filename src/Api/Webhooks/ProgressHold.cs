@@ -29,41 +29,10 @@ public sealed class ProgressHold
     }
 
     /// <summary>Holds the callback, unless holding is off or full; a repeat of one already held is taken as held.</summary>
-    public bool TryHold(string checkoutId, ProviderEvent progress)
-    {
-        var wait = options.Value.ProgressHold;
-        if (wait <= TimeSpan.Zero)
-        {
-            return false;
-        }
+    public bool TryHold(string checkoutId, ProviderEvent progress) => TryHold(checkoutId, progress, alongOnly: false);
 
-        lock (sync)
-        {
-            if (!held.TryGetValue(checkoutId, out var waiting))
-            {
-                if (held.Count >= MaxCheckouts)
-                {
-                    return false;
-                }
-
-                waiting = new Held(time.GetUtcNow() + wait, []);
-                held[checkoutId] = waiting;
-            }
-
-            if (waiting.Events.Any(e => e.EventId == progress.EventId))
-            {
-                return true;
-            }
-
-            if (waiting.Events.Count >= MaxPerCheckout)
-            {
-                return false;
-            }
-
-            waiting.Events.Add(progress);
-            return true;
-        }
-    }
+    /// <summary>Holds the callback beside progress already waiting for the checkout's next signal, where there is some and room.</summary>
+    public bool TryHoldAlong(string checkoutId, ProviderEvent progress) => TryHold(checkoutId, progress, alongOnly: true);
 
     /// <summary>What is held for the checkout, in the order it came; it is no longer held.</summary>
     public IReadOnlyList<ProviderEvent> Take(string checkoutId)
@@ -91,6 +60,42 @@ public sealed class ProgressHold
         lock (sync)
         {
             return [.. held.Where(h => all || h.Value.DueAt <= now).Select(h => h.Key)];
+        }
+    }
+
+    private bool TryHold(string checkoutId, ProviderEvent progress, bool alongOnly)
+    {
+        var wait = options.Value.ProgressHold;
+        if (wait <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        lock (sync)
+        {
+            if (!held.TryGetValue(checkoutId, out var waiting))
+            {
+                if (alongOnly || held.Count >= MaxCheckouts)
+                {
+                    return false;
+                }
+
+                waiting = new Held(time.GetUtcNow() + wait, []);
+                held[checkoutId] = waiting;
+            }
+
+            if (waiting.Events.Any(e => e.EventId == progress.EventId))
+            {
+                return true;
+            }
+
+            if (waiting.Events.Count >= MaxPerCheckout)
+            {
+                return false;
+            }
+
+            waiting.Events.Add(progress);
+            return true;
         }
     }
 

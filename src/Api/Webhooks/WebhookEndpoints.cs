@@ -79,9 +79,11 @@ public static class WebhookEndpoints
 
         if (verdict.CheckoutId is { } named)
         {
-            // Word of progress alone changes no outcome: the first a minute per checkout goes in (held for the next callback's signal), the rest are coalesced like hints.
+            // Word of progress alone changes no outcome: the first a minute per checkout goes in (held for the next
+            // callback's signal); the rest join it while it waits, or are coalesced like hints.
             if (verdict.Event!.Status?.Status is { } said && !said.IsTerminal() && !progress.TryPass(named))
             {
+                relay.HoldAlong(named, verdict.Event);
                 return TypedResults.Ok(new WebhookReceipt(named, true));
             }
 

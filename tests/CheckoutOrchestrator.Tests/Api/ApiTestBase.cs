@@ -107,20 +107,29 @@ public abstract class ApiTestBase
     protected async Task<HttpResponseMessage> PostRawAsync(Uri url, string body) =>
         await Api.PostAsync(url, new System.Net.Http.StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
-    /// <summary>Every provider callback the checkout's history holds, in order, one list per signal.</summary>
+    /// <summary>Every provider callback the checkout's histories hold (all its runs, oldest first), one list per signal.</summary>
     protected async Task<IReadOnlyList<IReadOnlyList<ProviderEvent>>> SignalsAsync(string checkoutId)
     {
-        var history = await Fixture.Temporal.GetWorkflowHandle(checkoutId).FetchHistoryAsync();
+        var runs = new List<(DateTime Started, string RunId)>();
+        await foreach (var run in Fixture.Temporal.ListWorkflowsAsync($"WorkflowId = '{checkoutId}'"))
+        {
+            runs.Add((run.StartTime, run.RunId));
+        }
+
+        // Visibility may lag behind a run just started: the latest run is asked for by name too.
+        var latest = await Fixture.Temporal.GetWorkflowHandle(checkoutId).DescribeAsync();
+        var runIds = runs.OrderBy(r => r.Started).Select(r => r.RunId).Append(latest.RunId).Distinct();
         var converter = Fixture.Temporal.Options.DataConverter;
         var signals = new List<IReadOnlyList<ProviderEvent>>();
-        foreach (var signal in history.Events.Select(e => e.WorkflowExecutionSignaledEventAttributes).Where(s => s is not null))
+        foreach (var runId in runIds)
         {
-            signals.Add([.. (await converter.ToValueAsync<ProviderEvent>(signal.Input.Payloads_[0])).Arrivals()]);
+            var history = await Fixture.Temporal.GetWorkflowHandle(checkoutId, runId).FetchHistoryAsync();
+            foreach (var signal in history.Events.Select(e => e.WorkflowExecutionSignaledEventAttributes).Where(s => s is not null))
+            {
+                signals.Add([.. (await converter.ToValueAsync<ProviderEvent>(signal.Input.Payloads_[0])).Arrivals()]);
+            }
         }
 
         return signals;
     }
-
-    protected async Task<IReadOnlyList<ProviderEvent>> CallbacksDeliveredAsync(string checkoutId) =>
-        [.. (await SignalsAsync(checkoutId)).SelectMany(s => s)];
 }

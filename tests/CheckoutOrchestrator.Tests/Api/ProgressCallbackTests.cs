@@ -39,6 +39,21 @@ public sealed class ProgressCallbackTests : ApiTestBase
     }
 
     [Fact]
+    public async Task Progress_past_the_first_of_the_minute_travels_with_the_first_while_it_waits()
+    {
+        var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.Kiotapay));
+        var checkoutId = opened.GetProperty("checkoutId").GetString()!;
+        var url = Urls.ForCheckout(PaymentProvider.Kiotapay, checkoutId);
+
+        using var first = await PostRawAsync(url, """{"status":"PENDING"}""");
+        using var second = await PostRawAsync(url, """{"status":"PROCESSING"}""");
+        using var unreadable = await PostRawAsync(url, """{"status":"ON_HOLD"}""");
+
+        var signal = Assert.Single(await SignalsAsync(checkoutId));
+        Assert.Equal(["PENDING", "PROCESSING", "ON_HOLD"], signal.Select(e => e.Status?.Raw));
+    }
+
+    [Fact]
     public async Task Progress_no_callback_follows_reaches_the_history_on_its_own_once_its_wait_is_over()
     {
         var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.Kiotapay));

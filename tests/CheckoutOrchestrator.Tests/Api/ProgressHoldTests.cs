@@ -25,6 +25,20 @@ public sealed class ProgressHoldTests
     }
 
     [Fact]
+    public void Progress_past_the_doors_budget_is_held_only_beside_progress_already_waiting()
+    {
+        var hold = Hold(TimeSpan.FromMinutes(1));
+
+        var alone = hold.TryHoldAlong("co_1", Progress("a"));
+        hold.TryHold("co_1", Progress("b"));
+        var beside = hold.TryHoldAlong("co_1", Progress("c"));
+
+        Assert.False(alone);
+        Assert.True(beside);
+        Assert.Equal(["b", "c"], hold.Take("co_1").Select(e => e.EventId));
+    }
+
+    [Fact]
     public void Progress_is_due_on_its_own_only_once_its_wait_is_over()
     {
         var hold = Hold(TimeSpan.FromMinutes(1));

@@ -102,7 +102,6 @@ public sealed class CallbackDoorTests : ApiTestBase
         var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.Kiotapay));
         var checkoutId = opened.GetProperty("checkoutId").GetString()!;
         var url = Urls.ForCheckout(PaymentProvider.Kiotapay, checkoutId);
-        var handle = Fixture.Temporal.GetWorkflowHandle(checkoutId);
         var huge = new string('X', 60_000);
 
         for (var i = 0; i < 20; i++)
@@ -111,15 +110,18 @@ public sealed class CallbackDoorTests : ApiTestBase
             using var progress = await PostRawAsync(url, $$"""{"status":"PENDING","n":{{i}}}""");
         }
 
-        await EventuallyAsync(async () => (await handle.FetchHistoryAsync()).Events.Count(e => e.WorkflowExecutionSignaledEventAttributes is not null) >= 20);
-        var history = await handle.FetchHistoryAsync();
-        var signals = history.Events.Count(e => e.WorkflowExecutionSignaledEventAttributes is not null);
-        var bytes = history.ToJson().Length;
+        // Lookups the unreadable statuses buy may hand the checkout over to a new run: every run is read.
+        await EventuallyAsync(async () => (await SignalsAsync(checkoutId)).Count >= 20);
+        var signals = await SignalsAsync(checkoutId);
+        var bytes = 0;
+        await foreach (var run in Fixture.Temporal.ListWorkflowsAsync($"WorkflowId = '{checkoutId}'"))
+        {
+            bytes = Math.Max(bytes, (await Fixture.Temporal.GetWorkflowHandle(checkoutId, run.RunId).FetchHistoryAsync()).ToJson().Length);
+        }
 
         // 20 unreadable statuses reached it, the first PENDING riding the next one's signal; the other 19 were coalesced.
-        Assert.Equal(20, signals);
-        var delivered = await CallbacksDeliveredAsync(checkoutId);
-        Assert.Single(delivered, e => e.Status?.Raw == "PENDING");
+        Assert.Equal(20, signals.Count);
+        Assert.Single(signals.SelectMany(s => s), e => e.Status?.Raw == "PENDING");
         Assert.True(bytes < 200_000, $"{bytes} bytes of history");
     }
 
