@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Temporalio.Converters;
 using Xunit;
 
@@ -21,6 +23,9 @@ public abstract class ApiTestBase
     protected DevRunFixture Fixture { get; }
 
     protected HttpClient Api => Fixture.Api;
+
+    /// <summary>The API's callback and return URLs, as it gives them to providers.</summary>
+    protected CallbackUrls Urls => Fixture.Run.ApiServices.GetRequiredService<CallbackUrls>();
 
     protected static async Task<JsonElement> JsonOf(HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();

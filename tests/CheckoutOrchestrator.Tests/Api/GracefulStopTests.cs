@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CheckoutOrchestrator.Api;
-using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.DevHost;
 using CheckoutOrchestrator.Tests.Infrastructure;
@@ -48,7 +47,7 @@ public sealed class GracefulStopTests : ApiTestBase
         var (instance, client) = await SecondInstanceAsync(new() { ["Webhooks:ProgressHold"] = "01:00:00" });
         var opened = await OpenAsync(CheckoutBodies.For(PaymentProvider.Kiotapay));
         var checkoutId = opened.GetProperty("checkoutId").GetString()!;
-        var callbackUrl = Fixture.Run.ApiServices.GetRequiredService<CallbackUrls>().ForCheckout(PaymentProvider.Kiotapay, checkoutId);
+        var callbackUrl = Urls.ForCheckout(PaymentProvider.Kiotapay, checkoutId);
 
         using var held = await client.PostAsync(new Uri(callbackUrl.PathAndQuery, UriKind.Relative), new StringContent("""{"status":"PROCESSING"}""", System.Text.Encoding.UTF8, "application/json"));
         var whileRunning = await SignalsAsync(checkoutId);

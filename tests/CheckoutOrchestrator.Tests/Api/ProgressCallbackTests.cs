@@ -1,8 +1,6 @@
 using System.Net;
-using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Temporalio.Api.Enums.V1;
 using Xunit;
 
@@ -18,8 +16,6 @@ public sealed class ProgressCallbackTests : ApiTestBase
         : base(fixture)
     {
     }
-
-    private CallbackUrls Urls => Fixture.Run.ApiServices.GetRequiredService<CallbackUrls>();
 
     [Theory]
     [InlineData(PaymentProvider.LakiPay, "PENDING", "SUCCESS")]

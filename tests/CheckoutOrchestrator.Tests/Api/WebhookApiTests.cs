@@ -2,10 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CheckoutOrchestrator.Tests.Api;
@@ -16,8 +14,6 @@ public sealed class WebhookApiTests : ApiTestBase
         : base(fixture)
     {
     }
-
-    private CallbackUrls Urls => Fixture.Run.ApiServices.GetRequiredService<CallbackUrls>();
 
     [Fact]
     public async Task A_callback_for_an_unknown_provider_is_a_404()

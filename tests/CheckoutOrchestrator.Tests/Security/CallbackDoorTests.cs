@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using CheckoutOrchestrator.Api.Webhooks;
-using CheckoutOrchestrator.Callbacks;
 using CheckoutOrchestrator.Checkouts;
 using CheckoutOrchestrator.Notifications;
 using CheckoutOrchestrator.Tests.Api;
@@ -28,8 +27,6 @@ public sealed class CallbackDoorTests : ApiTestBase
         : base(fixture)
     {
     }
-
-    private CallbackUrls Urls => Fixture.Run.ApiServices.GetRequiredService<CallbackUrls>();
 
     [Fact]
     public async Task A_flood_of_tokenless_callbacks_at_one_checkout_costs_it_a_bounded_history_and_lookups_and_a_paid_checkout_still_succeeds()
