@@ -107,6 +107,16 @@ public sealed class CostScenarios : IAsyncDisposable
 
     private static string Named(PaymentProvider provider) => provider == PaymentProvider.Kiotapay ? string.Empty : $" ({provider})";
 
+    /// <summary>Waits in real time, at most 30 s, for something the simulators or the API do on their own.</summary>
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+    }
+
     private async Task<ScenarioCost> WebhookSuccessAsync(PaymentProvider provider, string callbacks)
     {
         var (id, page) = await OpenAsync(provider);
@@ -141,11 +151,7 @@ public sealed class CostScenarios : IAsyncDisposable
         await ChooseAsync(page, "fail");
 
         // The failure stays open for another attempt, so nothing shows it: the run goes on once its callback is in.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(await Client.GetWorkflowHandle(id).FetchHistoryAsync()).Events.Any(e => e.WorkflowExecutionSignaledEventAttributes is not null) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await WaitUntilAsync(async () => (await Client.GetWorkflowHandle(id).FetchHistoryAsync()).Events.Any(e => e.WorkflowExecutionSignaledEventAttributes is not null));
 
         return await CostAsync("the customer's payment fails (Kiotapay, callbacks)", id, null);
     }
@@ -231,14 +237,7 @@ public sealed class CostScenarios : IAsyncDisposable
         };
     }
 
-    private async Task WaitForAsync(string id, string status)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await StatusAsync(id) != status && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-    }
+    private Task WaitForAsync(string id, string status) => WaitUntilAsync(async () => await StatusAsync(id) == status);
 
     private async Task<ScenarioCost> LatePaymentAsync()
     {
@@ -248,11 +247,7 @@ public sealed class CostScenarios : IAsyncDisposable
         var (id, page) = await OpenAsync(PaymentProvider.Chpter);
         await LetTimeRunUntilAsync(async () => (await simulators.GetStringAsync(new Uri("/simulator/merchant/inbox/held", UriKind.Relative))).Contains(id, StringComparison.Ordinal));
         await ChooseAsync(page, "pay");
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await api.GetAsync(id)).LatePayment is null && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
+        await WaitUntilAsync(async () => (await api.GetAsync(id)).LatePayment is not null);
 
         await simulators.DeleteAsync(new Uri("/simulator/merchant/inbox/faults", UriKind.Relative));
         return await CostAsync("late payment after the expiry (Chpter)", id, null);

@@ -30,6 +30,17 @@ public abstract class ApiTestBase
     protected static async Task<JsonElement> JsonOf(HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
 
+    /// <summary>Waits until the condition holds, failing the test after <paramref name="within"/> (30 s unless said).</summary>
+    protected static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "it never happened");
+            await Task.Delay(100);
+        }
+    }
+
     protected Task<HttpResponseMessage> PostCheckoutAsync(JsonNode body) =>
         Api.PostAsync(new Uri("/checkouts", UriKind.Relative), new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
 

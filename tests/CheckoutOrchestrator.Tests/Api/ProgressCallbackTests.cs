@@ -57,17 +57,11 @@ public sealed class ProgressCallbackTests : ApiTestBase
 
         using var answer = await PostRawAsync(Urls.ForCheckout(PaymentProvider.Kiotapay, checkoutId), """{"status":"PROCESSING"}""");
         var waiting = await SignalsAsync(checkoutId);
-        var sent = DateTime.UtcNow;
-        var signals = waiting;
-        while (signals.Count == 0 && DateTime.UtcNow - sent < DevRunFixture.ProgressHold * 4)
-        {
-            await Task.Delay(200);
-            signals = await SignalsAsync(checkoutId);
-        }
+        await EventuallyAsync(async () => (await SignalsAsync(checkoutId)).Count > 0, within: DevRunFixture.ProgressHold * 4);
 
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Empty(waiting);
-        Assert.Equal(["PROCESSING"], Assert.Single(signals).Select(e => e.Status?.Raw));
+        Assert.Equal(["PROCESSING"], Assert.Single(await SignalsAsync(checkoutId)).Select(e => e.Status?.Raw));
     }
 
     [Fact]

@@ -322,16 +322,6 @@ public sealed class CallbackDoorTests : ApiTestBase
         Assert.Equal(expected, response.StatusCode);
     }
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "it never happened");
-            await Task.Delay(100);
-        }
-    }
-
     /// <summary>What the checkout's latest run was started with (a new run's input is its first event).</summary>
     private async Task<CheckoutWorkflowInput> LatestRunInputAsync(string checkoutId)
     {
