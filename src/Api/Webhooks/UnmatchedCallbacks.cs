@@ -34,6 +34,9 @@ public sealed class UnmatchedCallbacks : BackgroundService
         this.logger = logger;
     }
 
+    /// <summary>Sets of ids still waiting to be searched again.</summary>
+    public int Waiting => waiting.Count;
+
     public void SearchAgainLater(PaymentProvider provider, IReadOnlyList<string> sessionKeys, ProviderEvent providerEvent)
     {
         var keys = SessionKeySearch.UsableOf(sessionKeys);
